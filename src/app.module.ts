@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { TransactionModule } from './database/transaction.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { PlayersModule } from './modules/players/players.module.js';
+import { TeamsModule } from './modules/teams/teams.module.js';
+import { TournamentsModule } from './modules/tournaments/tournaments.module.js';
+import { UnitsModule } from './modules/units/units.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: config.databaseUrl,
+            poolSize: config.env.DB_POOL_SIZE,
+            migrationsRun: config.env.MIGRATIONS_RUN,
+            logging: config.env.LOG_LEVEL === 'debug' || config.env.LOG_LEVEL === 'trace',
+          }),
+          // main.ts already waited for the database with a bounded retry.
+          retryAttempts: 0,
+        }),
+        TransactionModule,
+        HealthModule,
+        UnitsModule,
+        TournamentsModule,
+        TeamsModule,
+        PlayersModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type ErrorDetail } from '../../domain/shared/domain-error.js';
+import type { ErrorBody } from './error-body.js';
+import { STATUS_BY_KIND, STATUS_TEXT } from './error-status.js';
+import { RequestValidationError } from './validation.js';
+
+/** Turns every failure into the one JSON error shape. Unknown errors are logged and become a bare 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, String(request.id));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId, url: request.url }, 'unhandled error');
+    }
+    if (body.statusCode === 429 && exception instanceof HttpException) {
+      const retry = (exception.getResponse() as { retryAfter?: number }).retryAfter;
+      if (retry) void reply.header('Retry-After', String(retry));
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    const make = (statusCode: number, code: string, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>): ErrorBody => ({
+      statusCode,
+      error: STATUS_TEXT[statusCode] ?? 'Error',
+      message,
+      code,
+      details,
+      requestId,
+      ...(context ? { context } : {}),
+    });
+    if (exception instanceof DomainError) {
+      return make(STATUS_BY_KIND[exception.kind], exception.code, exception.message, exception.details, exception.context);
+    }
+    if (exception instanceof RequestValidationError) {
+      return make(400, 'VALIDATION_FAILED', 'Validation failed', exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return make(status, httpCode(status), Array.isArray(message) ? message.join('; ') : String(message));
+    }
+    const fastifyStatus = (exception as { statusCode?: number; code?: string })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      // Fastify's own errors: malformed JSON, body too large, unsupported media type.
+      const e = exception as { code?: string; message?: string };
+      return make(fastifyStatus, e.code ?? httpCode(fastifyStatus), e.message ?? 'Request refused', [{ field: 'body', reason: e.message ?? '' }]);
+    }
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
+      return make(400, 'VALIDATION_FAILED', 'Malformed identifier', [{ field: 'id', reason: 'must be a UUID' }]);
+    }
+    return make(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request id identifies it in the logs');
+  }
+}
+
+function httpCode(status: number): string {
+  return (STATUS_TEXT[status] ?? `HTTP ${status}`).toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}

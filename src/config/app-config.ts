@@ -1,0 +1,12 @@
+import type { Env } from './env.js';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Settings resolved at start (environment plus what start-up derived, such as the database address). */
+export interface AppConfig {
+  env: Env;
+  databaseUrl: string;
+  idHashKey: string;
+  /** True when the server runs its own embedded PostgreSQL. */
+  embeddedDatabase: boolean;
+}

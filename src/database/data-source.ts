@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { entities } from './entities.js';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize?: number;
+  migrationsRun?: boolean;
+  logging?: boolean;
+}
+
+/** One definition of the data source for the app, the tests and the migration CLI. */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities,
+    migrations,
+    migrationsRun: settings.migrationsRun ?? false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: settings.logging ? ['error', 'warn', 'migration'] : ['error'],
+    extra: { max: settings.poolSize ?? 10, application_name: 'courtside' },
+    applicationName: 'courtside',
+  } as DataSourceOptions;
+}
+
+/**
+ * The TypeORM CLI entry (`npm run typeorm -- migration:run`): reads DATABASE_URL, or uses the
+ * embedded database's address when it is running (see embedded.ts).
+ */
+export default new DataSource(
+  dataSourceOptions({
+    url:
+      process.env.DATABASE_URL ??
+      `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/courtside`,
+  }),
+);

@@ -1,0 +1,73 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface TransactionScope {
+  manager: EntityManager;
+  afterCommit: Array<() => void | Promise<void>>;
+}
+
+/**
+ * Binds repositories to the current command's transaction so a service cannot forget it
+ * (as Vendure does): `txHost.tx` is the transaction's EntityManager inside `run()`, the
+ * plain one outside. Nested `run()` calls join the outer transaction. Work registered with
+ * `afterCommit()` runs only once the outermost transaction has committed — that is where
+ * broadcasts go, so nobody hears of a change the database does not have.
+ *
+ * (nestjs-cls/transactional does this too, but it is CommonJS and cannot load NestJS 12's
+ * ES modules under Jest; this is the 40 lines of it we need.)
+ */
+@Injectable()
+export class TransactionHost {
+  private readonly storage = new AsyncLocalStorage<TransactionScope>();
+  private readonly logger = new Logger('Transaction');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get tx(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.storage.getStore()) return work();
+    const scope: TransactionScope = { manager: this.dataSource.manager, afterCommit: [] };
+    const result = await this.dataSource.transaction((manager) => {
+      scope.manager = manager;
+      return this.storage.run(scope, work);
+    });
+    for (const hook of scope.afterCommit) {
+      try {
+        await hook();
+      } catch (e) {
+        this.logger.error({ err: e }, 'after-commit hook failed');
+      }
+    }
+    return result;
+  }
+
+  /** Runs `hook` after the current transaction commits (at once when there is none). */
+  afterCommit(hook: () => void | Promise<void>): void {
+    const scope = this.storage.getStore();
+    if (scope) scope.afterCommit.push(hook);
+    else void Promise.resolve().then(hook);
+  }
+}
+
+/** Runs the decorated service method in one transaction (the service must have `txHost`). */
+export function Transactional(): MethodDecorator {
+  return (_target, _key, descriptor: PropertyDescriptor) => {
+    const method = descriptor.value as (...args: unknown[]) => Promise<unknown>;
+    descriptor.value = function (this: { txHost: TransactionHost }, ...args: unknown[]) {
+      return this.txHost.run(() => method.apply(this, args));
+    };
+    return descriptor;
+  };
+}
+
+@Global()
+@Module({ providers: [TransactionHost], exports: [TransactionHost] })
+export class TransactionModule {}

@@ -1,0 +1,46 @@
+/**
+ * Errors raised by domain rules. Domain code never knows about HTTP: each error has a
+ * machine-readable `code` (SCREAMING_SNAKE, namespaced by area, e.g. GAME_ILLEGAL_TRANSITION)
+ * and a `kind` that the edge maps to an HTTP status / socket error in exactly one place
+ * (src/common/errors/error-status.ts).
+ */
+export type DomainErrorKind =
+  | 'invalid' // input breaks a rule of the sport or the format (HTTP 400/422)
+  | 'not_found' // a referenced thing does not exist (404)
+  | 'conflict' // state does not allow it now: duplicate, locked, stale (409)
+  | 'forbidden' // the caller may not do this (403)
+  | 'unauthenticated'; // the caller is not known (401)
+
+export interface ErrorDetail {
+  /** Field path as the client sent it, e.g. `players[3].jerseyNumber`; may be empty. */
+  field: string;
+  /** Why the field is refused, in one sentence. */
+  reason: string;
+  /** For file imports: the line in the file (the header is line 1) and the column as written there. */
+  row?: number;
+  column?: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    /** Extra machine-readable context (e.g. the current state on a stale write). */
+    readonly context?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalid = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new DomainError(code, 'invalid', message, details);
+export const conflict = (
+  code: string,
+  message: string,
+  details: ErrorDetail[] = [],
+  context?: Record<string, unknown>,
+) => new DomainError(code, 'conflict', message, details, context);
+export const notFound = (code: string, message: string) => new DomainError(code, 'not_found', message);

@@ -1,0 +1,74 @@
+/**
+ * Ranking teams that did not all play each other: the best runner-up across groups and
+ * similar "best Nth-placed" comparisons (FIBA: no head-to-head step).
+ *
+ * Order: classification points — or, when the teams played different numbers of games
+ * (groups of different sizes), win ratio — then point difference, then points scored.
+ * With unequal game counts the two point criteria are compared per game, since a team in a
+ * larger group would otherwise gain simply from playing more. Teams still level share a rank
+ * and are flagged `needsDraw` (lots decide; the organiser records the draw).
+ */
+export interface CrossGroupEntry {
+  teamId: string;
+  groupId: string;
+  played: number;
+  wins: number;
+  classificationPoints: number;
+  pointsFor: number;
+  pointsAgainst: number;
+}
+
+export type CrossGroupCriterion = 'classification_points' | 'win_ratio' | 'point_difference' | 'points_scored' | 'draw';
+
+export interface CrossGroupPlace extends CrossGroupEntry {
+  rank: number;
+  /** The criterion that separated this team from the next one below it (or `draw` if none did). */
+  decidedBy: CrossGroupCriterion;
+  /** True when only a drawing of lots can separate this team from another. */
+  needsDraw: boolean;
+}
+
+/** `drawOrder`: team ids in the order a recorded draw placed them, applied only to otherwise level teams. */
+export function rankAcrossGroups(entries: readonly CrossGroupEntry[], drawOrder: readonly string[] = []): CrossGroupPlace[] {
+  const unequal = new Set(entries.map((e) => e.played)).size > 1;
+  const perGame = (value: number, played: number) => (unequal ? (played === 0 ? 0 : value / played) : value);
+  const keys: Array<[CrossGroupCriterion, (e: CrossGroupEntry) => number]> = [
+    unequal
+      ? ['win_ratio', (e) => (e.played === 0 ? 0 : e.wins / e.played)]
+      : ['classification_points', (e) => e.classificationPoints],
+    ['point_difference', (e) => perGame(e.pointsFor - e.pointsAgainst, e.played)],
+    ['points_scored', (e) => perGame(e.pointsFor, e.played)],
+  ];
+  const compare = (a: CrossGroupEntry, b: CrossGroupEntry): [number, CrossGroupCriterion] => {
+    for (const [criterion, key] of keys) {
+      const diff = key(b) - key(a);
+      if (Math.abs(diff) > 1e-9) return [diff, criterion];
+    }
+    return [0, 'draw'];
+  };
+  const drawIndex = (id: string) => {
+    const i = drawOrder.indexOf(id);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const sorted = [...entries].sort(
+    (a, b) => compare(a, b)[0] || drawIndex(a.teamId) - drawIndex(b.teamId) || a.teamId.localeCompare(b.teamId),
+  );
+  const places: CrossGroupPlace[] = [];
+  sorted.forEach((entry, i) => {
+    const prev = sorted[i - 1];
+    const next = sorted[i + 1];
+    const levelWithPrev = prev !== undefined && compare(prev, entry)[0] === 0;
+    const levelWithNext = next !== undefined && compare(entry, next)[0] === 0;
+    const drawnApart = (other: CrossGroupEntry | undefined) =>
+      other !== undefined && drawIndex(other.teamId) !== drawIndex(entry.teamId) && drawOrder.includes(entry.teamId);
+    const sharesWithPrev = levelWithPrev && !drawnApart(prev);
+    const rank = sharesWithPrev ? places[i - 1].rank : i + 1;
+    places.push({
+      ...entry,
+      rank,
+      decidedBy: next === undefined ? 'draw' : compare(entry, next)[1],
+      needsDraw: (levelWithPrev && !drawnApart(prev)) || (levelWithNext && !drawnApart(next)),
+    });
+  });
+  return places;
+}

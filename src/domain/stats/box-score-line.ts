@@ -1,0 +1,62 @@
+/**
+ * One player's statistics in one game: the unit that box scores produce and leaders/awards
+ * consume. Plain data, shared by src/domain/game (producer) and src/domain/stats (consumer).
+ */
+export interface PlayerGameLine {
+  gameId: string;
+  playerId: string;
+  teamId: string;
+  /** Did the player take part (entered the court or recorded any event)? Counts as a game played. */
+  played: boolean;
+  pts: number;
+  fgm2: number;
+  fga2: number;
+  fgm3: number;
+  fga3: number;
+  ftm: number;
+  fta: number;
+  oreb: number;
+  dreb: number;
+  ast: number;
+  stl: number;
+  blk: number;
+  tov: number;
+  /** Personal fouls committed, all kinds counted as FIBA counts them toward the foul-out limit. */
+  pf: number;
+  /** Seconds on court, when tracked; null when the game was scored without substitutions. */
+  secondsPlayed: number | null;
+}
+
+export const emptyLine = (gameId: string, playerId: string, teamId: string): PlayerGameLine => ({
+  gameId,
+  playerId,
+  teamId,
+  played: false,
+  pts: 0,
+  fgm2: 0,
+  fga2: 0,
+  fgm3: 0,
+  fga3: 0,
+  ftm: 0,
+  fta: 0,
+  oreb: 0,
+  dreb: 0,
+  ast: 0,
+  stl: 0,
+  blk: 0,
+  tov: 0,
+  pf: 0,
+  secondsPlayed: null,
+});
+
+/** FIBA efficiency: PTS + REB + AST + STL + BLK - missed FG - missed FT - TO. */
+export const efficiency = (l: PlayerGameLine): number =>
+  l.pts +
+  l.oreb +
+  l.dreb +
+  l.ast +
+  l.stl +
+  l.blk -
+  (l.fga2 + l.fga3 - l.fgm2 - l.fgm3) -
+  (l.fta - l.ftm) -
+  l.tov;

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page.js';
+import { NameText, Trim } from '../../common/validation/decorators.js';
+import { POSITIONS, type Position } from './player.entity.js';
+
+const PLAYER_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'jerseyNumber', '-jerseyNumber'] as const;
+
+export class OverrideDto {
+  @ApiPropertyOptional({
+    example: '赛前伤病替换，经裁判长批准',
+    maxLength: 500,
+    description: 'Required after the roster lock: the organiser override reason, recorded with the change',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  overrideReason?: string;
+}
+
+export class CreatePlayerDto extends OverrideDto {
+  @ApiProperty({ example: '王磊', maxLength: 50 })
+  @NameText(50)
+  name: string;
+
+  @ApiProperty({ example: 7, minimum: 0, maximum: 99 })
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  jerseyNumber: number;
+
+  @ApiPropertyOptional({ enum: POSITIONS, nullable: true, example: 'PG' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(POSITIONS)
+  position?: Position | null;
+
+  @ApiPropertyOptional({ example: '长兴天顺物流有限公司', maxLength: 100, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @NameText(100)
+  employer?: string | null;
+
+  @ApiPropertyOptional({
+    example: '33050119900101123X',
+    nullable: true,
+    description: 'PRC resident ID (18 characters). Never stored or returned: only a keyed hash is kept, to stop one person playing for two teams',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(18, { message: 'must be 18 characters' })
+  nationalId?: string | null;
+}
+
+export class UpdatePlayerDto extends PartialType(CreatePlayerDto, { skipNullProperties: false }) {}
+
+export class RemovePlayerQueryDto extends OverrideDto {}
+
+export class ImportQueryDto extends OverrideDto {}
+
+export class PlayerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PLAYER_SORTS, default: 'jerseyNumber' })
+  @IsOptional()
+  @IsIn(PLAYER_SORTS)
+  sort: (typeof PLAYER_SORTS)[number] = 'jerseyNumber';
+
+  @ApiPropertyOptional({ enum: POSITIONS })
+  @IsOptional()
+  @IsIn(POSITIONS)
+  position?: Position;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this team (tournament-wide list)' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  override pageSize = 50;
+}
+
+export class PlayerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ example: '王磊' }) name: string;
+  @ApiProperty({ example: 7 }) jerseyNumber: number;
+  @ApiProperty({ enum: POSITIONS, nullable: true }) position: Position | null;
+  @ApiProperty({ example: '长兴天顺物流有限公司', nullable: true, type: String }) employer: string | null;
+  @ApiProperty({ description: 'Whether an ID number was registered (the number itself is never returned)' }) hasNationalId: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ example: 12 }) imported: number;
+  @ApiProperty({ type: [PlayerDto] }) players: PlayerDto[];
+}

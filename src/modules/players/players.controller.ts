@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/http/api-errors.js';
+import { PageOf } from '../../common/pagination/page.js';
+import { CreatePlayerDto, ImportQueryDto, ImportResultDto, PlayerDto, PlayerQueryDto, RemovePlayerQueryDto, UpdatePlayerDto } from './player.dto.js';
+import { PlayersService } from './players.service.js';
+
+const PlayerPage = PageOf(PlayerDto);
+const uuid = () => new ParseUUIDPipe();
+
+@ApiTags('players')
+@Controller()
+export class PlayersController {
+  constructor(private readonly players: PlayersService) {}
+
+  @Post('teams/:teamId/players')
+  @ApiCreatedResponse({ type: PlayerDto, description: 'After the roster lock, `overrideReason` is required and the change is recorded' })
+  @ApiErrors(400, 404, 409)
+  add(@Param('teamId', uuid()) teamId: string, @Body() dto: CreatePlayerDto): Promise<PlayerDto> {
+    return this.players.add(teamId, dto);
+  }
+
+  @Post('teams/:teamId/players/import')
+  @HttpCode(201)
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    description: 'UTF-8 CSV, with or without BOM. Headers in Chinese or English: 姓名/name, 号码/jerseyNumber, 位置/position, 工作单位/employer, 身份证号/nationalId',
+    schema: { type: 'string', example: '姓名,号码,位置,工作单位\n王磊,7,后卫,长兴天顺物流有限公司\n李强,23,中锋,长兴天顺物流有限公司\n' },
+  })
+  @ApiCreatedResponse({ type: ImportResultDto, description: 'All rows imported; on any problem nothing is imported and each problem names its row and column' })
+  @ApiErrors(400, 404, 409)
+  import(@Param('teamId', uuid()) teamId: string, @Body() csv: string, @Query() query: ImportQueryDto): Promise<ImportResultDto> {
+    return this.players.importCsv(teamId, csv, query.overrideReason);
+  }
+
+  @Get('teams/:teamId/players')
+  @ApiOkResponse({ type: PlayerPage })
+  @ApiErrors(400, 404)
+  listByTeam(@Param('teamId', uuid()) teamId: string, @Query() query: PlayerQueryDto) {
+    return this.players.listByTeam(teamId, query);
+  }
+
+  @Get('tournaments/:tournamentId/players')
+  @ApiOkResponse({ type: PlayerPage, description: 'Every player of the tournament; search by name, pinyin or initials' })
+  @ApiErrors(400, 404)
+  listByTournament(@Param('tournamentId', uuid()) tournamentId: string, @Query() query: PlayerQueryDto) {
+    return this.players.listByTournament(tournamentId, query);
+  }
+
+  @Get('players/:id')
+  @ApiOkResponse({ type: PlayerDto })
+  @ApiErrors(400, 404)
+  get(@Param('id', uuid()) id: string): Promise<PlayerDto> {
+    return this.players.get(id);
+  }
+
+  @Patch('players/:id')
+  @ApiOkResponse({ type: PlayerDto })
+  @ApiErrors(400, 404, 409)
+  update(@Param('id', uuid()) id: string, @Body() dto: UpdatePlayerDto): Promise<PlayerDto> {
+    return this.players.update(id, dto);
+  }
+
+  @Delete('players/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed from the roster (kept for games already played)' })
+  @ApiErrors(400, 404, 409)
+  remove(@Param('id', uuid()) id: string, @Query() query: RemovePlayerQueryDto): Promise<void> {
+    return this.players.remove(id, query.overrideReason);
+  }
+}

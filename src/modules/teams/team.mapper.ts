@@ -1,0 +1,15 @@
+import type { TeamDto } from './team.dto.js';
+import type { TeamEntity } from './team.entity.js';
+
+export const toTeamDto = (t: TeamEntity, rosterSize: number): TeamDto => ({
+  id: t.id,
+  tournamentId: t.tournamentId,
+  unitId: t.unitId,
+  name: t.name,
+  shortName: t.shortName,
+  primaryColor: t.primaryColor?.toUpperCase() ?? null,
+  secondaryColor: t.secondaryColor?.toUpperCase() ?? null,
+  rosterSize,
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+});

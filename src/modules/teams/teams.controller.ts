@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/http/api-errors.js';
+import { PageOf } from '../../common/pagination/page.js';
+import { CreateTeamDto, TeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
+import { TeamsService } from './teams.service.js';
+
+const TeamPage = PageOf(TeamDto);
+const uuid = () => new ParseUUIDPipe();
+
+@ApiTags('teams')
+@Controller()
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Post('tournaments/:tournamentId/teams')
+  @ApiCreatedResponse({ type: TeamDto })
+  @ApiErrors(400, 404, 409)
+  create(@Param('tournamentId', uuid()) tournamentId: string, @Body() dto: CreateTeamDto): Promise<TeamDto> {
+    return this.teams.create(tournamentId, dto);
+  }
+
+  @Get('tournaments/:tournamentId/teams')
+  @ApiOkResponse({ type: TeamPage })
+  @ApiErrors(400, 404)
+  list(@Param('tournamentId', uuid()) tournamentId: string, @Query() query: TeamQueryDto) {
+    return this.teams.list(tournamentId, query);
+  }
+
+  @Get('teams/:id')
+  @ApiOkResponse({ type: TeamDto })
+  @ApiErrors(400, 404)
+  get(@Param('id', uuid()) id: string): Promise<TeamDto> {
+    return this.teams.get(id);
+  }
+
+  @Patch('teams/:id')
+  @ApiOkResponse({ type: TeamDto })
+  @ApiErrors(400, 404, 409)
+  update(@Param('id', uuid()) id: string, @Body() dto: UpdateTeamDto): Promise<TeamDto> {
+    return this.teams.update(id, dto);
+  }
+
+  @Delete('teams/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Withdrawn (only during registration); its roster goes with it' })
+  @ApiErrors(400, 404, 409)
+  remove(@Param('id', uuid()) id: string): Promise<void> {
+    return this.teams.remove(id);
+  }
+}

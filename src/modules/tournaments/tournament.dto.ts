@@ -1,0 +1,208 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ListQueryDto } from '../../common/pagination/page.js';
+import { NameText } from '../../common/validation/decorators.js';
+import type { RosterLock, TournamentStatus } from '../../domain/registration/roster.js';
+import { FIBA_RULES, type TournamentRules } from '../../domain/registration/tournament-rules.js';
+
+const STATUSES: TournamentStatus[] = ['registration', 'in_progress', 'completed'];
+
+export class TimeoutRulesDto {
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  firstHalf?: number;
+
+  @ApiPropertyOptional({ example: 3, minimum: 0, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  secondHalf?: number;
+
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 5, description: 'At most this many in the last 2 minutes of the last period' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  lastTwoMinutesMax?: number;
+
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  perOvertime?: number;
+}
+
+/** Rules settings; anything left out keeps the FIBA default (or the tournament's current value). */
+export class RulesDto {
+  @ApiPropertyOptional({ example: FIBA_RULES.periods, minimum: 1, maximum: 8 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  periods?: number;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.periodMinutes, minimum: 1, maximum: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  periodMinutes?: number;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.overtimeMinutes, minimum: 1, maximum: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  overtimeMinutes?: number;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.rosterMin, minimum: 5, maximum: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(30)
+  rosterMin?: number;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.rosterMax, minimum: 5, maximum: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(30)
+  rosterMax?: number;
+
+  @ApiPropertyOptional({ example: '2024-05-10T18:00:00+08:00', nullable: true, type: String, description: 'Roster changes after this need an organiser override; null = lock when the tournament starts' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2024-05-10T18:00:00+08:00' })
+  rosterLocksAt?: string | null;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.foulOutLimit, minimum: 1, maximum: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  foulOutLimit?: number;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.teamFoulPenaltyFrom, minimum: 1, maximum: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(15)
+  teamFoulPenaltyFrom?: number;
+
+  @ApiPropertyOptional({ type: TimeoutRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeoutRulesDto)
+  timeouts?: TimeoutRulesDto;
+
+  @ApiPropertyOptional({ example: FIBA_RULES.forfeitScore, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  forfeitScore?: number;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean()
+  autoConfirmResults?: boolean;
+}
+
+export class CreateTournamentDto {
+  @ApiProperty({ example: '湖州市首届非公企业职工篮球赛（工BA）', maxLength: 100 })
+  @NameText(100)
+  name: string;
+
+  @ApiProperty({ example: '2024', maxLength: 20 })
+  @NameText(20)
+  season: string;
+
+  @ApiPropertyOptional({ example: '湖州市工人文化宫', maxLength: 200, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @NameText(200)
+  venue?: string | null;
+
+  @ApiProperty({ example: '2024-05-11', format: 'date' })
+  @IsDateString({ strict: true }, { message: 'must be a date such as 2024-05-11' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2024-05-11' })
+  startsOn: string;
+
+  @ApiProperty({ example: '2024-05-19', format: 'date' })
+  @IsDateString({ strict: true }, { message: 'must be a date such as 2024-05-19' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2024-05-19' })
+  endsOn: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The hosting unit, e.g. 湖州市总工会' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  hostUnitId?: string | null;
+
+  @ApiPropertyOptional({ type: RulesDto, description: 'FIBA defaults for anything left out' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RulesDto)
+  rules?: RulesDto;
+}
+
+export class UpdateTournamentDto extends PartialType(CreateTournamentDto, { skipNullProperties: false }) {}
+
+export class TournamentQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: TournamentStatus;
+
+  @ApiPropertyOptional({ example: '2024' })
+  @IsOptional()
+  @NameText(20)
+  season?: string;
+}
+
+export class TimeoutRulesView {
+  @ApiProperty() firstHalf: number;
+  @ApiProperty() secondHalf: number;
+  @ApiProperty() lastTwoMinutesMax: number;
+  @ApiProperty() perOvertime: number;
+}
+
+export class RulesView implements TournamentRules {
+  @ApiProperty({ example: 4 }) periods: number;
+  @ApiProperty({ example: 10 }) periodMinutes: number;
+  @ApiProperty({ example: 5 }) overtimeMinutes: number;
+  @ApiProperty({ example: 5 }) rosterMin: number;
+  @ApiProperty({ example: 12 }) rosterMax: number;
+  @ApiProperty({ nullable: true, type: String }) rosterLocksAt: string | null;
+  @ApiProperty({ example: 5 }) foulOutLimit: number;
+  @ApiProperty({ example: 5 }) teamFoulPenaltyFrom: number;
+  @ApiProperty({ type: TimeoutRulesView }) timeouts: TimeoutRulesView;
+  @ApiProperty({ example: 20 }) forfeitScore: number;
+  @ApiProperty({ example: false }) autoConfirmResults: boolean;
+}
+
+export class RosterLockView implements RosterLock {
+  @ApiProperty() locked: boolean;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
+export class TournamentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '湖州市首届非公企业职工篮球赛（工BA）' }) name: string;
+  @ApiProperty({ example: '2024' }) season: string;
+  @ApiProperty({ nullable: true, type: String }) venue: string | null;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) hostUnitId: string | null;
+  @ApiProperty({ type: RulesView }) rules: TournamentRules;
+  @ApiProperty({ enum: STATUSES }) status: TournamentStatus;
+  @ApiProperty({ type: RosterLockView }) rosterLock: RosterLock;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}

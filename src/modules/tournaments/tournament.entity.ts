@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import type { TournamentStatus } from '../../domain/registration/roster.js';
+import type { TournamentRules } from '../../domain/registration/tournament-rules.js';
+import { UnitEntity } from '../units/unit.entity.js';
+
+@Entity('tournament')
+export class TournamentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  season: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  venue: string | null;
+
+  @Column({ type: 'date' })
+  startsOn: string;
+
+  @Column({ type: 'date' })
+  endsOn: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  hostUnitId: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'host_unit_id', foreignKeyConstraintName: 'fk_tournament_host_unit' })
+  hostUnit?: Relation<UnitEntity> | null;
+
+  @Column({ type: 'jsonb' })
+  rules: TournamentRules;
+
+  @Index('ix_tournament_status')
+  @Column({ type: 'varchar', length: 20, default: 'registration' })
+  status: TournamentStatus;
+
+  @Index('ix_tournament_sort_key')
+  @Column({ type: 'varchar', length: 400 })
+  sortKey: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  searchText: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,18 @@
+import { rosterLock } from '../../domain/registration/roster.js';
+import type { TournamentDto } from './tournament.dto.js';
+import type { TournamentEntity } from './tournament.entity.js';
+
+export const toTournamentDto = (t: TournamentEntity, now = new Date()): TournamentDto => ({
+  id: t.id,
+  name: t.name,
+  season: t.season,
+  venue: t.venue,
+  startsOn: t.startsOn,
+  endsOn: t.endsOn,
+  hostUnitId: t.hostUnitId,
+  rules: t.rules,
+  status: t.status,
+  rosterLock: rosterLock(t.status, t.rules, now),
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+});

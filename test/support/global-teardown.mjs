@@ -1,0 +1,4 @@
+export default async function globalTeardown() {
+  const { teardownDatabases } = await import('./teardown-databases.ts');
+  await teardownDatabases();
+}
