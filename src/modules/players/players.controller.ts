@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
 import { CreatePlayerDto, ImportQueryDto, ImportResultDto, PlayerDto, PlayerQueryDto, RemovePlayerQueryDto, UpdatePlayerDto } from './player.dto.js';
 import { PlayersService } from './players.service.js';
 
 const PlayerPage = PageOf(PlayerDto);
-const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('players')
 @Controller()
@@ -16,7 +16,7 @@ export class PlayersController {
   @Post('teams/:teamId/players')
   @ApiCreatedResponse({ type: PlayerDto, description: 'After the roster lock, `overrideReason` is required and the change is recorded' })
   @ApiErrors(400, 404, 409)
-  add(@Param('teamId', uuid()) teamId: string, @Body() dto: CreatePlayerDto): Promise<PlayerDto> {
+  add(@UuidParam('teamId') teamId: string, @Body() dto: CreatePlayerDto): Promise<PlayerDto> {
     return this.players.add(teamId, dto);
   }
 
@@ -29,35 +29,35 @@ export class PlayersController {
   })
   @ApiCreatedResponse({ type: ImportResultDto, description: 'All rows imported; on any problem nothing is imported and each problem names its row and column' })
   @ApiErrors(400, 404, 409)
-  import(@Param('teamId', uuid()) teamId: string, @Body() csv: string, @Query() query: ImportQueryDto): Promise<ImportResultDto> {
+  import(@UuidParam('teamId') teamId: string, @Body() csv: string, @Query() query: ImportQueryDto): Promise<ImportResultDto> {
     return this.players.importCsv(teamId, csv, query.overrideReason);
   }
 
   @Get('teams/:teamId/players')
   @ApiOkResponse({ type: PlayerPage })
   @ApiErrors(400, 404)
-  listByTeam(@Param('teamId', uuid()) teamId: string, @Query() query: PlayerQueryDto) {
+  listByTeam(@UuidParam('teamId') teamId: string, @Query() query: PlayerQueryDto) {
     return this.players.listByTeam(teamId, query);
   }
 
   @Get('tournaments/:tournamentId/players')
   @ApiOkResponse({ type: PlayerPage, description: 'Every player of the tournament; search by name, pinyin or initials' })
   @ApiErrors(400, 404)
-  listByTournament(@Param('tournamentId', uuid()) tournamentId: string, @Query() query: PlayerQueryDto) {
+  listByTournament(@UuidParam('tournamentId') tournamentId: string, @Query() query: PlayerQueryDto) {
     return this.players.listByTournament(tournamentId, query);
   }
 
   @Get('players/:id')
   @ApiOkResponse({ type: PlayerDto })
   @ApiErrors(400, 404)
-  get(@Param('id', uuid()) id: string): Promise<PlayerDto> {
+  get(@UuidParam('id') id: string): Promise<PlayerDto> {
     return this.players.get(id);
   }
 
   @Patch('players/:id')
   @ApiOkResponse({ type: PlayerDto })
   @ApiErrors(400, 404, 409)
-  update(@Param('id', uuid()) id: string, @Body() dto: UpdatePlayerDto): Promise<PlayerDto> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdatePlayerDto): Promise<PlayerDto> {
     return this.players.update(id, dto);
   }
 
@@ -65,7 +65,7 @@ export class PlayersController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed from the roster (kept for games already played)' })
   @ApiErrors(400, 404, 409)
-  remove(@Param('id', uuid()) id: string, @Query() query: RemovePlayerQueryDto): Promise<void> {
+  remove(@UuidParam('id') id: string, @Query() query: RemovePlayerQueryDto): Promise<void> {
     return this.players.remove(id, query.overrideReason);
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
 import { CreateTeamDto, TeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
 
 const TeamPage = PageOf(TeamDto);
-const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('teams')
 @Controller()
@@ -16,28 +16,28 @@ export class TeamsController {
   @Post('tournaments/:tournamentId/teams')
   @ApiCreatedResponse({ type: TeamDto })
   @ApiErrors(400, 404, 409)
-  create(@Param('tournamentId', uuid()) tournamentId: string, @Body() dto: CreateTeamDto): Promise<TeamDto> {
+  create(@UuidParam('tournamentId') tournamentId: string, @Body() dto: CreateTeamDto): Promise<TeamDto> {
     return this.teams.create(tournamentId, dto);
   }
 
   @Get('tournaments/:tournamentId/teams')
   @ApiOkResponse({ type: TeamPage })
   @ApiErrors(400, 404)
-  list(@Param('tournamentId', uuid()) tournamentId: string, @Query() query: TeamQueryDto) {
+  list(@UuidParam('tournamentId') tournamentId: string, @Query() query: TeamQueryDto) {
     return this.teams.list(tournamentId, query);
   }
 
   @Get('teams/:id')
   @ApiOkResponse({ type: TeamDto })
   @ApiErrors(400, 404)
-  get(@Param('id', uuid()) id: string): Promise<TeamDto> {
+  get(@UuidParam('id') id: string): Promise<TeamDto> {
     return this.teams.get(id);
   }
 
   @Patch('teams/:id')
   @ApiOkResponse({ type: TeamDto })
   @ApiErrors(400, 404, 409)
-  update(@Param('id', uuid()) id: string, @Body() dto: UpdateTeamDto): Promise<TeamDto> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateTeamDto): Promise<TeamDto> {
     return this.teams.update(id, dto);
   }
 
@@ -45,7 +45,7 @@ export class TeamsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Withdrawn (only during registration); its roster goes with it' })
   @ApiErrors(400, 404, 409)
-  remove(@Param('id', uuid()) id: string): Promise<void> {
+  remove(@UuidParam('id') id: string): Promise<void> {
     return this.teams.remove(id);
   }
 }

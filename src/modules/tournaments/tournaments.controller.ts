@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
 import { CreateTournamentDto, TournamentDto, TournamentQueryDto, UpdateTournamentDto } from './tournament.dto.js';
 import { TournamentsService } from './tournaments.service.js';
@@ -29,14 +30,14 @@ export class TournamentsController {
   @Get(':id')
   @ApiOkResponse({ type: TournamentDto })
   @ApiErrors(400, 404)
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<TournamentDto> {
+  get(@UuidParam('id') id: string): Promise<TournamentDto> {
     return this.tournaments.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: TournamentDto, description: 'Rules given are merged over the current ones' })
   @ApiErrors(400, 404)
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateTournamentDto): Promise<TournamentDto> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateTournamentDto): Promise<TournamentDto> {
     return this.tournaments.update(id, dto);
   }
 }

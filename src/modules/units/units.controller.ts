@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
 import { CreateUnitDto, UnitDto, UnitQueryDto, UpdateUnitDto } from './unit.dto.js';
 import { UnitsService } from './units.service.js';
@@ -29,14 +30,14 @@ export class UnitsController {
   @Get(':id')
   @ApiOkResponse({ type: UnitDto })
   @ApiErrors(400, 404)
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UnitDto> {
+  get(@UuidParam('id') id: string): Promise<UnitDto> {
     return this.units.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UnitDto })
   @ApiErrors(400, 404, 409)
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUnitDto): Promise<UnitDto> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateUnitDto): Promise<UnitDto> {
     return this.units.update(id, dto);
   }
 }

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { urlFor, withAdmin } from './support/database.js';
+import { buildOnce, freePort, runServer, waitForHealth } from './support/server-process.js';
+
+/** The real build, run as a user runs it: configuration, start-up, migrations, shutdown. */
+describe('the server process', () => {
+  beforeAll(() => buildOnce(), 120_000);
+
+  it('stops with one line naming a bad variable', async () => {
+    const server = runServer({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(await server.exited).toBe(2);
+    const lines = server.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('PORT="eighty" is invalid');
+    expect(lines[0]).toContain('LOG_LEVEL="loud" is invalid');
+    expect(server.stderr()).not.toContain('    at ');
+  });
+
+  it('gives up on an unreachable database after a bounded retry, with a clear message', async () => {
+    const server = runServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', DB_CONNECT_ATTEMPTS: '2', DB_CONNECT_RETRY_MS: '100', PORT: String(freePort()) });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr().trim()).toMatch(/^courtside: Cannot reach the database at 127\.0\.0\.1:1\/nowhere after 2 attempt\(s\): .*ECONNREFUSED/);
+  });
+
+  it('migrates an empty database at start, logs JSON with request ids, and drains in-flight requests on SIGTERM', async () => {
+    const name = `courtside_t_proc_${process.pid}`;
+    await withAdmin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${name}"`);
+    });
+    const port = freePort();
+    const server = runServer({ DATABASE_URL: urlFor(name), PORT: String(port), HOST: '127.0.0.1', ID_HASH_KEY: 'k'.repeat(40) });
+    try {
+      await waitForHealth(port, server);
+      const created = await fetch(`http://127.0.0.1:${port}/api/v1/units`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abcdef12' },
+        body: JSON.stringify({ name: '湖州市总工会', kind: 'federation' }),
+      });
+      expect(created.status).toBe(201);
+
+      // A request still arriving when SIGTERM comes is finished before the process exits.
+      const body = JSON.stringify({ name: '南浔区总工会', kind: 'district_union' });
+      const socket = net.connect(port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      let response = '';
+      socket.on('data', (d) => (response += d));
+      socket.write(`POST /api/v1/units HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+      socket.write(body.slice(0, 5));
+      await new Promise((r) => setTimeout(r, 200));
+      server.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      socket.write(body.slice(5));
+      await new Promise((r) => socket.once('close', r));
+      expect(response).toMatch(/^HTTP\/1\.1 201/);
+      expect(await server.exited).toBe(0);
+
+      const logs = server.stdout().trim().split('\n').map((l) => JSON.parse(l));
+      expect(logs.some((l) => l.reqId === 'trace-abcdef12' && l.res?.statusCode === 201)).toBe(true);
+      expect(logs.some((l) => l.msg === 'stopped')).toBe(true);
+      const tables = await withAdmin(async () => undefined).then(async () => {
+        const pg = await import('pg');
+        const c = new pg.default.Client(urlFor(name));
+        await c.connect();
+        const r = await c.query('SELECT count(*)::int AS n FROM unit');
+        await c.end();
+        return r.rows[0].n;
+      });
+      expect(tables).toBe(2);
+    } finally {
+      server.child.kill('SIGKILL');
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    }
+  }, 60_000);
+
+  it('runs on the embedded PostgreSQL when DATABASE_URL is unset, and keeps data across restarts', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-embedded-'));
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(freePort()), PORT: String(freePort()), HOST: '127.0.0.1' };
+    try {
+      const first = runServer(env);
+      await waitForHealth(Number(env.PORT), first, 60_000);
+      const res = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: '长兴县总工会', kind: 'county_union' }),
+      });
+      expect(res.status).toBe(201);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      const second = runServer(env);
+      await waitForHealth(Number(env.PORT), second, 60_000);
+      const list = await (await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`)).json();
+      expect(list.items.map((u: { name: string }) => u.name)).toEqual(['长兴县总工会']);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
