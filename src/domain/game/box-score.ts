@@ -1,0 +1,174 @@
+/**
+ * The box score view of a game state: per team, players' lines with REB and EFF, team totals
+ * (team rebounds, team turnovers and score-only team points included), shooting percentages,
+ * and the score by period.
+ *
+ * Percentages are 0-100 with one decimal, or null when there was no attempt.
+ * Score-only points (`score_adjust`) count in PTS, not in FGM/FGA/FTM/FTA, so they raise EFF
+ * without a missed-shot penalty.
+ */
+import { efficiency, emptyLine, type PlayerGameLine } from '../stats/box-score-line.js';
+import type { GameState, PeriodScore, PlayerGameStatus } from './game-state.js';
+
+export interface BoxScorePlayerLine extends PlayerGameLine {
+  jerseyNumber: string;
+  name: string;
+  starter: boolean;
+  onCourt: boolean;
+  out: PlayerGameStatus['out'];
+  fgm: number;
+  fga: number;
+  reb: number;
+  eff: number;
+  /** Points credited in score-only mode (PTS minus points from recorded shots). */
+  scoreOnlyPts: number;
+}
+
+export interface ShootingPercentages {
+  fg: number | null;
+  fg2: number | null;
+  fg3: number | null;
+  ft: number | null;
+}
+
+export interface BoxScoreTeamTotals {
+  pts: number;
+  fgm: number;
+  fga: number;
+  fgm2: number;
+  fga2: number;
+  fgm3: number;
+  fga3: number;
+  ftm: number;
+  fta: number;
+  /** Offensive/defensive rebounds including team rebounds. */
+  oreb: number;
+  dreb: number;
+  reb: number;
+  ast: number;
+  stl: number;
+  blk: number;
+  /** Turnovers including team turnovers. */
+  tov: number;
+  /** Player fouls (the team fouls of the game). */
+  pf: number;
+  eff: number;
+  teamRebounds: number;
+  teamTurnovers: number;
+  /** Points credited to the team in score-only mode. */
+  teamPoints: number;
+  coachTechnicals: number;
+  benchTechnicals: number;
+}
+
+export interface BoxScoreTeam {
+  teamId: string;
+  name: string;
+  score: number;
+  players: BoxScorePlayerLine[];
+  totals: BoxScoreTeamTotals;
+  percentages: ShootingPercentages;
+}
+
+export interface BoxScore {
+  gameId: string;
+  teams: [BoxScoreTeam, BoxScoreTeam];
+  scoreByPeriod: PeriodScore[];
+  gameOver: boolean;
+}
+
+export const percentage = (made: number, attempted: number): number | null =>
+  attempted === 0 ? null : Math.round((1000 * made) / attempted) / 10;
+
+// Jersey order: numeric value first, then "0" before "00".
+const jerseyOrder = (a: string, b: string) =>
+  (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || a.length - b.length || a.localeCompare(b);
+
+export function boxScore(state: GameState): BoxScore {
+  const team = (index: 0 | 1): BoxScoreTeam => {
+    const { teamId, name } = state.teams[index];
+    const court = state.onCourt[teamId] ?? [];
+    const players = Object.values(state.players)
+      .filter((p) => p.teamId === teamId)
+      .sort((a, b) => Number(b.starter) - Number(a.starter) || jerseyOrder(a.jerseyNumber, b.jerseyNumber))
+      .map((p): BoxScorePlayerLine => {
+        const line = state.lines[p.playerId] ?? emptyLine(state.gameId, p.playerId, teamId);
+        return {
+          ...line,
+          jerseyNumber: p.jerseyNumber,
+          name: p.name,
+          starter: p.starter,
+          onCourt: court.includes(p.playerId),
+          out: p.out,
+          fgm: line.fgm2 + line.fgm3,
+          fga: line.fga2 + line.fga3,
+          reb: line.oreb + line.dreb,
+          eff: efficiency(line),
+          scoreOnlyPts: line.pts - 2 * line.fgm2 - 3 * line.fgm3 - line.ftm,
+        };
+      });
+    const x = state.teamExtras[teamId]!;
+    const sum = (key: keyof PlayerGameLine) => players.reduce((n, p) => n + (p[key] as number), 0);
+    const combined: PlayerGameLine = {
+      ...emptyLine(state.gameId, '', teamId),
+      pts: sum('pts') + x.teamPoints,
+      fgm2: sum('fgm2'),
+      fga2: sum('fga2'),
+      fgm3: sum('fgm3'),
+      fga3: sum('fga3'),
+      ftm: sum('ftm'),
+      fta: sum('fta'),
+      oreb: sum('oreb') + x.teamOffensiveRebounds,
+      dreb: sum('dreb') + x.teamDefensiveRebounds,
+      ast: sum('ast'),
+      stl: sum('stl'),
+      blk: sum('blk'),
+      tov: sum('tov') + x.teamTurnovers,
+      pf: sum('pf'),
+    };
+    const fgm = combined.fgm2 + combined.fgm3;
+    const fga = combined.fga2 + combined.fga3;
+    return {
+      teamId,
+      name,
+      score: state.score[teamId]!,
+      players,
+      totals: {
+        pts: combined.pts,
+        fgm,
+        fga,
+        fgm2: combined.fgm2,
+        fga2: combined.fga2,
+        fgm3: combined.fgm3,
+        fga3: combined.fga3,
+        ftm: combined.ftm,
+        fta: combined.fta,
+        oreb: combined.oreb,
+        dreb: combined.dreb,
+        reb: combined.oreb + combined.dreb,
+        ast: combined.ast,
+        stl: combined.stl,
+        blk: combined.blk,
+        tov: combined.tov,
+        pf: combined.pf,
+        eff: efficiency(combined),
+        teamRebounds: x.teamOffensiveRebounds + x.teamDefensiveRebounds,
+        teamTurnovers: x.teamTurnovers,
+        teamPoints: x.teamPoints,
+        coachTechnicals: x.coachTechnicals,
+        benchTechnicals: x.benchTechnicals,
+      },
+      percentages: {
+        fg: percentage(fgm, fga),
+        fg2: percentage(combined.fgm2, combined.fga2),
+        fg3: percentage(combined.fgm3, combined.fga3),
+        ft: percentage(combined.ftm, combined.fta),
+      },
+    };
+  };
+  return { gameId: state.gameId, teams: [team(0), team(1)], scoreByPeriod: state.scoreByPeriod, gameOver: state.gameOver };
+}
+
+/** Player lines for the stats area (leaders, awards): only players who took part, in box-score order. */
+export const playerGameLines = (state: GameState): PlayerGameLine[] =>
+  boxScore(state).teams.flatMap((t) => t.players.filter((p) => p.played).map((p) => state.lines[p.playerId]!));
