@@ -50,4 +50,13 @@ describe('rankAcrossGroups', () => {
       ['X', 2, false],
     ]);
   });
+
+  it('a draw that placed only one of two level teams separates nobody: both still share and need the draw', () => {
+    const level = [entry('X', 'A', {}), entry('Y', 'B', {})];
+    const places = rankAcrossGroups(level, ['Y']);
+    expect(places.map((p) => [p.rank, p.needsDraw])).toEqual([
+      [1, true],
+      [1, true],
+    ]);
+  });
 });

@@ -29,7 +29,10 @@ export interface CrossGroupPlace extends CrossGroupEntry {
 }
 
 /** `drawOrder`: team ids in the order a recorded draw placed them, applied only to otherwise level teams. */
-export function rankAcrossGroups(entries: readonly CrossGroupEntry[], drawOrder: readonly string[] = []): CrossGroupPlace[] {
+export function rankAcrossGroups(
+  entries: readonly CrossGroupEntry[],
+  drawOrder: readonly string[] = [],
+): CrossGroupPlace[] {
   const unequal = new Set(entries.map((e) => e.played)).size > 1;
   const perGame = (value: number, played: number) => (unequal ? (played === 0 ? 0 : value / played) : value);
   const keys: Array<[CrossGroupCriterion, (e: CrossGroupEntry) => number]> = [
@@ -59,8 +62,9 @@ export function rankAcrossGroups(entries: readonly CrossGroupEntry[], drawOrder:
     const next = sorted[i + 1];
     const levelWithPrev = prev !== undefined && compare(prev, entry)[0] === 0;
     const levelWithNext = next !== undefined && compare(entry, next)[0] === 0;
+    // A recorded draw separates two level teams only if it placed both of them.
     const drawnApart = (other: CrossGroupEntry | undefined) =>
-      other !== undefined && drawIndex(other.teamId) !== drawIndex(entry.teamId) && drawOrder.includes(entry.teamId);
+      other !== undefined && drawOrder.includes(entry.teamId) && drawOrder.includes(other.teamId);
     const sharesWithPrev = levelWithPrev && !drawnApart(prev);
     const rank = sharesWithPrev ? places[i - 1].rank : i + 1;
     places.push({
