@@ -1,0 +1,32 @@
+/**
+ * Player statistics over many games: per-player totals (one pass) and leaderboards
+ * (points, rebounds, assists, shooting percentages, efficiency…) on totals or per game.
+ */
+export * from './box-score-line.js';
+export {
+  aggregatePlayerTotals,
+  type PlayerTotals,
+  type StagedPlayerGameLine,
+  type TotalsFilter,
+} from './player-totals.js';
+export {
+  allLeaderboards,
+  COUNTING_CATEGORIES,
+  DEFAULT_LEADER_LIMIT,
+  DEFAULT_MIN_ATTEMPTS,
+  isPercentageCategory,
+  LEADER_CATEGORIES,
+  leaderboard,
+  leaderboardOptionsFor,
+  PERCENTAGE_CATEGORIES,
+  type CountingCategory,
+  type Leaderboard,
+  type LeaderboardOptions,
+  type LeaderCategory,
+  type LeaderEntry,
+  type LeaderSettings,
+  type PercentageCategory,
+  type RankingBasis,
+} from './leaderboard.js';
+export { compareNamesForDisplay, competitionRanks, type SharedRank } from './ranking.js';
+export { kthLargest } from './top-k.js';
