@@ -93,8 +93,8 @@ describe('the server process', () => {
 
       const second = runServer(env);
       await waitForHealth(Number(env.PORT), second, 60_000);
-      const list = await (await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`)).json();
-      expect(list.items.map((u: { name: string }) => u.name)).toEqual(['长兴县总工会']);
+      const list = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`)).json()) as { items: Array<{ name: string }> };
+      expect(list.items.map((u) => u.name)).toEqual(['长兴县总工会']);
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     } finally {
