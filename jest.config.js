@@ -1,9 +1,6 @@
 // Two projects: `unit` runs pure specs beside the code (no database);
 // `e2e` runs integration and end-to-end tests under test/ against a real PostgreSQL.
-const tsJest = [
-  'ts-jest',
-  { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false },
-];
+const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

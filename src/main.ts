@@ -34,14 +34,19 @@ async function main() {
         log: (m) => logger.debug({ context: 'embedded-postgres' }, m),
       });
     } catch (e) {
-      fail(`could not start the embedded PostgreSQL in ${directory} on port ${env.EMBEDDED_PG_PORT}: ${(e as Error).message} (is another instance running? set EMBEDDED_PG_PORT or DATABASE_URL)`);
+      fail(
+        `could not start the embedded PostgreSQL in ${directory} on port ${env.EMBEDDED_PG_PORT}: ${(e as Error).message} (is another instance running? set EMBEDDED_PG_PORT or DATABASE_URL)`,
+      );
     }
     databaseUrl = embedded.url;
   }
 
   try {
     await waitForDatabase(databaseUrl, env.DB_CONNECT_ATTEMPTS, env.DB_CONNECT_RETRY_MS, (n, e) =>
-      logger.warn({ attempt: n, of: env.DB_CONNECT_ATTEMPTS, reason: e.message }, `database at ${describeDatabase(databaseUrl)} not reachable yet; retrying`),
+      logger.warn(
+        { attempt: n, of: env.DB_CONNECT_ATTEMPTS, reason: e.message },
+        `database at ${describeDatabase(databaseUrl)} not reachable yet; retrying`,
+      ),
     );
   } catch (e) {
     await embedded?.stop().catch(() => undefined);
@@ -49,7 +54,8 @@ async function main() {
   }
 
   const idHash = resolveIdHashKey(env.ID_HASH_KEY, env.DATA_DIR);
-  if (idHash.generated) logger.warn('ID_HASH_KEY is not set: generated one under DATA_DIR/secrets (set it explicitly in production)');
+  if (idHash.generated)
+    logger.warn('ID_HASH_KEY is not set: generated one under DATA_DIR/secrets (set it explicitly in production)');
 
   const app = await createApp({ env, databaseUrl, idHashKey: idHash.key, embeddedDatabase: !!embedded }, logger);
   try {
@@ -59,7 +65,14 @@ async function main() {
     await embedded?.stop().catch(() => undefined);
     fail(`could not listen on ${env.HOST}:${env.PORT}: ${(e as Error).message}`);
   }
-  logger.info({ url: `http://localhost:${env.PORT}`, docs: `http://localhost:${env.PORT}/api/docs`, database: describeDatabase(databaseUrl) }, 'Courtside is ready');
+  logger.info(
+    {
+      url: `http://localhost:${env.PORT}`,
+      docs: `http://localhost:${env.PORT}/api/docs`,
+      database: describeDatabase(databaseUrl),
+    },
+    'Courtside is ready',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

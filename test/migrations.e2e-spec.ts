@@ -24,7 +24,9 @@ describe('migrations', () => {
       await ds.initialize();
       const applied = ds.migrations.length;
       for (let i = 0; i < applied; i++) await ds.undoLastMigration();
-      const tables = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
+      const tables = await ds.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
       expect(tables[0].n).toBe(0);
       expect(await ds.runMigrations()).toHaveLength(applied);
       expect((await schemaDiff(ds)).up).toEqual([]);

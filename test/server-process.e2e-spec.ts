@@ -20,9 +20,16 @@ describe('the server process', () => {
   });
 
   it('gives up on an unreachable database after a bounded retry, with a clear message', async () => {
-    const server = runServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', DB_CONNECT_ATTEMPTS: '2', DB_CONNECT_RETRY_MS: '100', PORT: String(freePort()) });
+    const server = runServer({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+      DB_CONNECT_ATTEMPTS: '2',
+      DB_CONNECT_RETRY_MS: '100',
+      PORT: String(freePort()),
+    });
     expect(await server.exited).toBe(1);
-    expect(server.stderr().trim()).toMatch(/^courtside: Cannot reach the database at 127\.0\.0\.1:1\/nowhere after 2 attempt\(s\): .*ECONNREFUSED/);
+    expect(server.stderr().trim()).toMatch(
+      /^courtside: Cannot reach the database at 127\.0\.0\.1:1\/nowhere after 2 attempt\(s\): .*ECONNREFUSED/,
+    );
   });
 
   it('migrates an empty database at start, logs JSON with request ids, and drains in-flight requests on SIGTERM', async () => {
@@ -32,7 +39,12 @@ describe('the server process', () => {
       await c.query(`CREATE DATABASE "${name}"`);
     });
     const port = freePort();
-    const server = runServer({ DATABASE_URL: urlFor(name), PORT: String(port), HOST: '127.0.0.1', ID_HASH_KEY: 'k'.repeat(40) });
+    const server = runServer({
+      DATABASE_URL: urlFor(name),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ID_HASH_KEY: 'k'.repeat(40),
+    });
     try {
       await waitForHealth(port, server);
       const created = await fetch(`http://127.0.0.1:${port}/api/v1/units`, {
@@ -48,7 +60,9 @@ describe('the server process', () => {
       await new Promise((r) => socket.once('connect', r));
       let response = '';
       socket.on('data', (d) => (response += d));
-      socket.write(`POST /api/v1/units HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/units HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+      );
       socket.write(body.slice(0, 5));
       await new Promise((r) => setTimeout(r, 200));
       server.child.kill('SIGTERM');
@@ -58,7 +72,11 @@ describe('the server process', () => {
       expect(response).toMatch(/^HTTP\/1\.1 201/);
       expect(await server.exited).toBe(0);
 
-      const logs = server.stdout().trim().split('\n').map((l) => JSON.parse(l));
+      const logs = server
+        .stdout()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(logs.some((l) => l.reqId === 'trace-abcdef12' && l.res?.statusCode === 201)).toBe(true);
       expect(logs.some((l) => l.msg === 'stopped')).toBe(true);
       const tables = await withAdmin(async () => undefined).then(async () => {
@@ -78,7 +96,12 @@ describe('the server process', () => {
 
   it('runs on the embedded PostgreSQL when DATABASE_URL is unset, and keeps data across restarts', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-embedded-'));
-    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(freePort()), PORT: String(freePort()), HOST: '127.0.0.1' };
+    const env = {
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(freePort()),
+      PORT: String(freePort()),
+      HOST: '127.0.0.1',
+    };
     try {
       const first = runServer(env);
       await waitForHealth(Number(env.PORT), first, 60_000);
@@ -93,7 +116,9 @@ describe('the server process', () => {
 
       const second = runServer(env);
       await waitForHealth(Number(env.PORT), second, 60_000);
-      const list = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`)).json()) as { items: Array<{ name: string }> };
+      const list = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`)).json()) as {
+        items: Array<{ name: string }>;
+      };
       expect(list.items.map((u) => u.name)).toEqual(['长兴县总工会']);
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);

@@ -10,7 +10,10 @@ interface PgError {
  * Maps a unique-constraint violation to a conflict naming the field, so a race that slips past
  * a pre-check still answers 409, never 500. Returns undefined for other errors.
  */
-export function uniqueViolation(error: unknown, byConstraint: Record<string, { code: string; field: string; reason: string }>): DomainError | undefined {
+export function uniqueViolation(
+  error: unknown,
+  byConstraint: Record<string, { code: string; field: string; reason: string }>,
+): DomainError | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const pgError = error.driverError as PgError;
   if (pgError.code !== '23505' || !pgError.constraint) return undefined;
@@ -20,7 +23,10 @@ export function uniqueViolation(error: unknown, byConstraint: Record<string, { c
 }
 
 /** Runs a write and rethrows a known unique violation as a domain conflict. */
-export async function mapUnique<T>(write: () => Promise<T>, byConstraint: Parameters<typeof uniqueViolation>[1]): Promise<T> {
+export async function mapUnique<T>(
+  write: () => Promise<T>,
+  byConstraint: Parameters<typeof uniqueViolation>[1],
+): Promise<T> {
   try {
     return await write();
   } catch (e) {

@@ -11,7 +11,12 @@ export function describeDatabase(url: string): string {
 }
 
 /** Tries to connect a bounded number of times; throws an Error with one readable line if it never can. */
-export async function waitForDatabase(url: string, attempts: number, delayMs: number, onRetry?: (n: number, e: Error) => void): Promise<void> {
+export async function waitForDatabase(
+  url: string,
+  attempts: number,
+  delayMs: number,
+  onRetry?: (n: number, e: Error) => void,
+): Promise<void> {
   let last: Error | undefined;
   for (let i = 1; i <= attempts; i++) {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });

@@ -9,7 +9,10 @@ export const MAIN = path.join(root, 'dist/src/main.js');
 export function buildOnce(): void {
   const stamp = path.join(root, 'dist/.test-build-stamp');
   if (existsSync(stamp) && Date.now() - statSync(stamp).mtimeMs < 60_000) return;
-  execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   execFileSync('touch', [stamp]);
 }
 
@@ -22,7 +25,11 @@ export interface ServerProcess {
 
 export function runServer(env: Record<string, string>): ServerProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], { cwd: root, env: { ...inherited, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: root,
+    env: { ...inherited, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));

@@ -28,7 +28,10 @@ export async function setupDatabases(): Promise<void> {
 
   await withAdmin(async (c) => {
     // Leftovers from interrupted runs.
-    const stale = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'courtside_t\\_%' OR datname = $1`, [TEMPLATE_DB]);
+    const stale = await c.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'courtside_t\\_%' OR datname = $1`,
+      [TEMPLATE_DB],
+    );
     for (const row of stale.rows) await c.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
   });

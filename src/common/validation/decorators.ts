@@ -12,6 +12,7 @@ export const NameText = (max: number) =>
     IsString(),
     IsNotEmpty({ message: 'must not be empty' }),
     MaxLength(max, { message: `must be at most ${max} characters` }),
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     Matches(/^[^\u0000-\u001f\u007f]*$/u, { message: 'must not contain control characters' }),
   );
 

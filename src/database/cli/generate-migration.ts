@@ -19,7 +19,11 @@ async function main() {
   }
   const embedded = process.env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ directory: path.resolve('data', 'migration-scratch'), port: 54339, persistent: false });
+    : await startEmbeddedPostgres({
+        directory: path.resolve('data', 'migration-scratch'),
+        port: 54339,
+        persistent: false,
+      });
   const url = process.env.DATABASE_URL ?? embedded!.url;
   const ds = new DataSource(dataSourceOptions({ url, migrationsRun: false }));
   try {
@@ -38,7 +42,9 @@ async function main() {
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up.map(q).join('\n')}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down.reverse().map(q).join('\n')}\n  }\n}\n`,
     );
-    process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}. Review it, then add to migrations/index.ts:\n  import { ${className} } from './${timestamp}-${name}.js';\n`);
+    process.stdout.write(
+      `Wrote ${path.relative(process.cwd(), file)}. Review it, then add to migrations/index.ts:\n  import { ${className} } from './${timestamp}-${name}.js';\n`,
+    );
   } finally {
     await ds.destroy().catch(() => undefined);
     await embedded?.stop();

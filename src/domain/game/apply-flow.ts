@@ -51,7 +51,10 @@ export function applyPeriodStart(d: Draft, e: PeriodStart & { period?: number; g
     }
   }
   d.next.timeouts = timeouts;
-  markPlayed(d, Object.values(before.onCourt).flatMap((ids) => ids ?? []));
+  markPlayed(
+    d,
+    Object.values(before.onCourt).flatMap((ids) => ids ?? []),
+  );
   refreshTeamFouls(d);
 }
 
@@ -142,7 +145,10 @@ export function applySubstitution(d: Draft, e: Substitution): void {
         { field: 'playerInId', reason: 'must be on the bench' },
       ]);
     }
-    d.next.onCourt = { ...before.onCourt, [teamId]: court.map((id) => (id === playerOut.playerId ? playerIn.playerId : id)) };
+    d.next.onCourt = {
+      ...before.onCourt,
+      [teamId]: court.map((id) => (id === playerOut.playerId ? playerIn.playerId : id)),
+    };
   }
   if (before.period.status === 'in_progress') {
     if (before.clock.running) {

@@ -53,17 +53,21 @@ const totalFouls = (t: FoulTally) => t.personal + t.technical + t.unsportsmanlik
 export function applyFoul(d: Draft, e: Foul): void {
   const { context, before } = d;
   const teamId = requireTeam(context, e.teamId);
-  if (!FOUL_KINDS.includes(e.kind)) badEvent('Foul kind must be personal, technical, unsportsmanlike or disqualifying', 'kind');
+  if (!FOUL_KINDS.includes(e.kind))
+    badEvent('Foul kind must be personal, technical, unsportsmanlike or disqualifying', 'kind');
   if (e.committedBy === 'player') {
     applyPlayerFoul(d, e, teamId);
     return;
   }
-  if (e.committedBy !== 'coach' && e.committedBy !== 'bench') badEvent('A foul is committed by a player, the coach or the bench', 'committedBy');
+  if (e.committedBy !== 'coach' && e.committedBy !== 'bench')
+    badEvent('A foul is committed by a player, the coach or the bench', 'committedBy');
   if (e.playerId !== undefined) badEvent('A coach or bench foul has no playerId', 'playerId');
   if (e.kind !== 'technical' && e.kind !== 'disqualifying') {
-    throw invalid('GAME_FOUL_KIND_NOT_ALLOWED', `A ${e.committedBy} foul is technical or disqualifying, not ${e.kind}`, [
-      { field: 'kind', reason: 'coach and bench fouls are technical ("C"/"B") or disqualifying ("D")' },
-    ]);
+    throw invalid(
+      'GAME_FOUL_KIND_NOT_ALLOWED',
+      `A ${e.committedBy} foul is technical or disqualifying, not ${e.kind}`,
+      [{ field: 'kind', reason: 'coach and bench fouls are technical ("C"/"B") or disqualifying ("D")' }],
+    );
   }
   const x = before.teamExtras[teamId]!;
   const coach = e.committedBy === 'coach';
@@ -95,7 +99,9 @@ function applyPlayerFoul(d: Draft, e: Foul, teamId: string): void {
   if (e.kind === 'personal') flagIfOffCourt(d, player, 'a personal foul');
 
   const status = before.players[player.playerId];
-  const tally: FoulTally = { ...(status?.fouls ?? { personal: 0, technical: 0, unsportsmanlike: 0, disqualifying: 0 }) };
+  const tally: FoulTally = {
+    ...(status?.fouls ?? { personal: 0, technical: 0, unsportsmanlike: 0, disqualifying: 0 }),
+  };
   tally[e.kind] += 1;
   const disqualified = tally.disqualifying > 0 || tally.technical + tally.unsportsmanlike >= 2;
   const out = disqualified ? 'disqualified' : totalFouls(tally) >= settings.foulOutLimit ? 'fouled_out' : null;

@@ -2,7 +2,15 @@
  * The play reducer: one effective play (never a correction) applied to the state in O(roster).
  * Refused plays throw a DomainError and leave the input state untouched.
  */
-import { applyFieldGoal, applyFreeThrow, applyRebound, applyScoreAdjust, applySteal, applyTurnover, closeFreeThrowRun } from './apply-stats.js';
+import {
+  applyFieldGoal,
+  applyFreeThrow,
+  applyRebound,
+  applyScoreAdjust,
+  applySteal,
+  applyTurnover,
+  closeFreeThrowRun,
+} from './apply-stats.js';
 import { applyFoul } from './apply-fouls.js';
 import {
   applyClock,
@@ -33,7 +41,11 @@ export function applyPlay(state: GameState, event: EffectivePlay, context: GameC
     state.period.status === 'in_progress' &&
     event.period !== state.period.current
   ) {
-    raiseFlag(d, 'PERIOD_MISMATCH', `Device says period ${event.period}, period ${state.period.current} is in progress`);
+    raiseFlag(
+      d,
+      'PERIOD_MISMATCH',
+      `Device says period ${event.period}, period ${state.period.current} is in progress`,
+    );
   }
   dispatch(d, event);
   applyClock(d, event);

@@ -13,13 +13,7 @@ import type {
   Steal,
   Turnover,
 } from './play-event.js';
-import {
-  badEvent,
-  requireEligiblePlayer,
-  requirePeriodInProgress,
-  requireTeam,
-  rosterLookup,
-} from './play-rules.js';
+import { badEvent, requireEligiblePlayer, requirePeriodInProgress, requireTeam, rosterLookup } from './play-rules.js';
 
 function requireShotValue(points: unknown): 2 | 3 {
   if (points !== 2 && points !== 3) badEvent('A field goal is worth 2 or 3 points', 'points');
@@ -72,8 +66,7 @@ export function applyFreeThrow(d: Draft, e: FreeThrowMade | FreeThrowMissed): vo
   const numbered = e.attempt !== undefined || e.of !== undefined;
   if (numbered) {
     const { attempt, of } = e;
-    const ok =
-      Number.isInteger(attempt) && Number.isInteger(of) && attempt! >= 1 && of! <= 3 && attempt! <= of!;
+    const ok = Number.isInteger(attempt) && Number.isInteger(of) && attempt! >= 1 && of! <= 3 && attempt! <= of!;
     if (!ok) badEvent('Free throw numbering must satisfy 1 <= attempt <= of <= 3', 'attempt');
   }
   const shooter = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
@@ -127,7 +120,9 @@ export function applyRebound(d: Draft, e: Rebound): void {
   const offensive = e.kind === 'offensive';
   if (e.playerId === undefined) {
     patchExtras(d, teamId, (x) =>
-      offensive ? { teamOffensiveRebounds: x.teamOffensiveRebounds + 1 } : { teamDefensiveRebounds: x.teamDefensiveRebounds + 1 },
+      offensive
+        ? { teamOffensiveRebounds: x.teamOffensiveRebounds + 1 }
+        : { teamDefensiveRebounds: x.teamDefensiveRebounds + 1 },
     );
     return;
   }

@@ -166,7 +166,12 @@ export function boxScore(state: GameState): BoxScore {
       },
     };
   };
-  return { gameId: state.gameId, teams: [team(0), team(1)], scoreByPeriod: state.scoreByPeriod, gameOver: state.gameOver };
+  return {
+    gameId: state.gameId,
+    teams: [team(0), team(1)],
+    scoreByPeriod: state.scoreByPeriod,
+    gameOver: state.gameOver,
+  };
 }
 
 /** Player lines for the stats area (leaders, awards): only players who took part, in box-score order. */

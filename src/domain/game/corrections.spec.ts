@@ -60,7 +60,9 @@ describe('corrections: void and replace', () => {
     expect(lastEventRefusal(['start', 'void 9'])).toBe('GAME_EVENT_NOT_FOUND');
     expect(lastEventRefusal(['start', 'void 2'])).toBe('GAME_EVENT_NOT_FOUND');
     expect(lastEventRefusal(['start', 'H 4 2+ !x', 'void !x', 'void !x'])).toBe('GAME_EVENT_ALREADY_VOIDED');
-    expect(lastEventRefusal(['start', 'H 4 2+ !x', 'void !x !v', 'replace !v => H 4 3+'])).toBe('GAME_CORRECTION_TARGET_INVALID');
+    expect(lastEventRefusal(['start', 'H 4 2+ !x', 'void !x !v', 'replace !v => H 4 3+'])).toBe(
+      'GAME_CORRECTION_TARGET_INVALID',
+    );
   });
 
   it('refuses a replacement that breaks a rule itself, with the rule’s own code', () => {
@@ -72,7 +74,10 @@ describe('corrections: void and replace', () => {
     const before = script.log.slice(0, -1);
     const state = replay(before, context);
     expect(() => applyEvent(state, script.log.at(-1)!, context, before)).toThrow(
-      expect.objectContaining({ code: 'GAME_CORRECTION_CONFLICTS', context: { failingSeq: 3, causeCode: 'GAME_SUBSTITUTION_INVALID' } }),
+      expect.objectContaining({
+        code: 'GAME_CORRECTION_CONFLICTS',
+        context: { failingSeq: 3, causeCode: 'GAME_SUBSTITUTION_INVALID' },
+      }),
     );
   });
 

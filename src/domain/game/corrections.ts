@@ -108,9 +108,11 @@ function checkTarget(
   }
   if (e.type === 'replace') {
     if (isCorrection(eventAt(target))) {
-      throw invalid('GAME_CORRECTION_TARGET_INVALID', `Event ${target} is a correction; void it instead of replacing it`, [
-        { field: 'targetSeq', reason: 'must be a play, not a correction' },
-      ]);
+      throw invalid(
+        'GAME_CORRECTION_TARGET_INVALID',
+        `Event ${target} is a correction; void it instead of replacing it`,
+        [{ field: 'targetSeq', reason: 'must be a play, not a correction' }],
+      );
     }
     const type = (e.replacement as { type?: unknown } | undefined)?.type;
     if (typeof type !== 'string' || !PLAY_TYPE_SET.has(type)) {

@@ -29,7 +29,11 @@ export function patchLine(d: Draft, player: RosterPlayer, patch: (l: PlayerGameL
   d.next.lines = { ...d.next.lines, [player.playerId]: { ...line, played: true, ...patch(line) } };
 }
 
-export function patchPlayer(d: Draft, player: RosterPlayer, patch: (p: PlayerGameStatus) => Partial<PlayerGameStatus>): void {
+export function patchPlayer(
+  d: Draft,
+  player: RosterPlayer,
+  patch: (p: PlayerGameStatus) => Partial<PlayerGameStatus>,
+): void {
   const status: PlayerGameStatus = d.next.players[player.playerId] ?? {
     playerId: player.playerId,
     teamId: player.teamId,
@@ -81,5 +85,11 @@ export function raiseFlag(
 export function flagIfOffCourt(d: Draft, player: RosterPlayer, what: string): void {
   const court = d.next.onCourt[player.teamId];
   if (court === null || court === undefined || court.includes(player.playerId)) return;
-  raiseFlag(d, 'PLAYER_NOT_ON_COURT', `${playerLabel(player)} recorded ${what} while not on court`, player.teamId, player.playerId);
+  raiseFlag(
+    d,
+    'PLAYER_NOT_ON_COURT',
+    `${playerLabel(player)} recorded ${what} while not on court`,
+    player.teamId,
+    player.playerId,
+  );
 }

@@ -1,4 +1,12 @@
-import { DEFAULT_LIFECYCLE_SETTINGS, gameLifecycle, type GameRecord, type ReadinessFacts, readinessProblems, shouldAutoConfirm, transitionGame } from './game-lifecycle.js';
+import {
+  DEFAULT_LIFECYCLE_SETTINGS,
+  gameLifecycle,
+  type GameRecord,
+  type ReadinessFacts,
+  readinessProblems,
+  shouldAutoConfirm,
+  transitionGame,
+} from './game-lifecycle.js';
 import { gameOutcome } from './game-outcome.js';
 
 const game = (status: GameRecord['status'], result: GameRecord['result'] = null): GameRecord => ({
@@ -42,7 +50,11 @@ describe('game lifecycle', () => {
     const bad: ReadinessFacts = {
       teams: [
         { teamId: 'nanxun', eligiblePlayerIds: five('nanxun').slice(0, 4), startingFive: null },
-        { teamId: 'deqing', eligiblePlayerIds: five('deqing'), startingFive: [...five('deqing').slice(0, 4), 'deqing-1'] },
+        {
+          teamId: 'deqing',
+          eligiblePlayerIds: five('deqing'),
+          startingFive: [...five('deqing').slice(0, 4), 'deqing-1'],
+        },
       ],
       scorekeeperAssigned: false,
     };
@@ -59,17 +71,29 @@ describe('game lifecycle', () => {
   });
 
   it('live -> final only when the last period ended and the score is not tied', () => {
-    const tied = refusal(() => transitionGame(game('live'), { to: 'final', end: { lastPeriodEnded: true, score: { nanxun: 60, deqing: 60 } } }));
+    const tied = refusal(() =>
+      transitionGame(game('live'), { to: 'final', end: { lastPeriodEnded: true, score: { nanxun: 60, deqing: 60 } } }),
+    );
     expect(tied!.message).toMatch(/live -> final: the score is tied 60:60/);
-    const early = refusal(() => transitionGame(game('live'), { to: 'final', end: { lastPeriodEnded: false, score: { nanxun: 60, deqing: 50 } } }));
+    const early = refusal(() =>
+      transitionGame(game('live'), { to: 'final', end: { lastPeriodEnded: false, score: { nanxun: 60, deqing: 50 } } }),
+    );
     expect(early!.message).toMatch(/has not ended/);
   });
 
   it('refuses transitions that are not in the table, naming from and to', () => {
     const err = refusal(() => transitionGame(game('scheduled'), { to: 'live' }));
     expect(err).toMatchObject({ code: 'GAME_ILLEGAL_TRANSITION', kind: 'conflict' });
-    expect(err!.message).toBe('Illegal game transition scheduled -> live: live cannot follow scheduled (allowed: ready, postponed, cancelled, forfeit)');
-    expect(refusal(() => transitionGame(game('official', { kind: 'played', homeScore: 1, awayScore: 0, penalisedTeamId: null }), { to: 'live' }))!.message).toMatch(/official is final/);
+    expect(err!.message).toBe(
+      'Illegal game transition scheduled -> live: live cannot follow scheduled (allowed: ready, postponed, cancelled, forfeit)',
+    );
+    expect(
+      refusal(() =>
+        transitionGame(game('official', { kind: 'played', homeScore: 1, awayScore: 0, penalisedTeamId: null }), {
+          to: 'live',
+        }),
+      )!.message,
+    ).toMatch(/official is final/);
     expect(refusal(() => transitionGame(game('cancelled'), { to: 'scheduled' }))).not.toBeNull();
   });
 
@@ -82,21 +106,48 @@ describe('game lifecycle', () => {
   it('forfeit: 20:0 for the opponent (setting), 0 classification points for the forfeiting team', () => {
     const f = transitionGame(game('scheduled'), { to: 'forfeit', forfeitingTeamId: 'nanxun' });
     expect(f.result).toEqual({ kind: 'forfeit', homeScore: 0, awayScore: 20, penalisedTeamId: 'nanxun' });
-    expect(gameOutcome(f)).toMatchObject({ kind: 'forfeit', winnerTeamId: 'deqing', loserTeamId: 'nanxun', classificationPoints: { deqing: 2, nanxun: 0 } });
-    const custom = transitionGame(game('live'), { to: 'forfeit', forfeitingTeamId: 'deqing' }, { ...DEFAULT_LIFECYCLE_SETTINGS, forfeitScore: 15 });
+    expect(gameOutcome(f)).toMatchObject({
+      kind: 'forfeit',
+      winnerTeamId: 'deqing',
+      loserTeamId: 'nanxun',
+      classificationPoints: { deqing: 2, nanxun: 0 },
+    });
+    const custom = transitionGame(
+      game('live'),
+      { to: 'forfeit', forfeitingTeamId: 'deqing' },
+      { ...DEFAULT_LIFECYCLE_SETTINGS, forfeitScore: 15 },
+    );
     expect(custom.result).toMatchObject({ homeScore: 15, awayScore: 0 });
     expect(gameOutcome(transitionGame(f, { to: 'official' }))).toMatchObject({ kind: 'forfeit', official: true });
   });
 
   it('lost by default: the score stands if the winner is ahead, otherwise 2:0; the loser keeps 1 point', () => {
-    const ahead = transitionGame(game('live'), { to: 'lost_by_default', losingTeamId: 'deqing', score: { nanxun: 41, deqing: 30 } });
+    const ahead = transitionGame(game('live'), {
+      to: 'lost_by_default',
+      losingTeamId: 'deqing',
+      score: { nanxun: 41, deqing: 30 },
+    });
     expect(ahead.result).toEqual({ kind: 'default', homeScore: 41, awayScore: 30, penalisedTeamId: 'deqing' });
-    const behind = transitionGame(game('live'), { to: 'lost_by_default', losingTeamId: 'deqing', score: { nanxun: 30, deqing: 41 } });
+    const behind = transitionGame(game('live'), {
+      to: 'lost_by_default',
+      losingTeamId: 'deqing',
+      score: { nanxun: 30, deqing: 41 },
+    });
     expect(behind.result).toEqual({ kind: 'default', homeScore: 2, awayScore: 0, penalisedTeamId: 'deqing' });
-    const level = transitionGame(game('live'), { to: 'lost_by_default', losingTeamId: 'nanxun', score: { nanxun: 30, deqing: 30 } });
+    const level = transitionGame(game('live'), {
+      to: 'lost_by_default',
+      losingTeamId: 'nanxun',
+      score: { nanxun: 30, deqing: 30 },
+    });
     expect(level.result).toMatchObject({ homeScore: 0, awayScore: 2 });
-    expect(gameOutcome(behind)).toMatchObject({ kind: 'default', winnerTeamId: 'nanxun', classificationPoints: { nanxun: 2, deqing: 1 } });
-    expect(refusal(() => transitionGame(game('ready'), { to: 'lost_by_default', losingTeamId: 'deqing', score: {} }))).not.toBeNull();
+    expect(gameOutcome(behind)).toMatchObject({
+      kind: 'default',
+      winnerTeamId: 'nanxun',
+      classificationPoints: { nanxun: 2, deqing: 1 },
+    });
+    expect(
+      refusal(() => transitionGame(game('ready'), { to: 'lost_by_default', losingTeamId: 'deqing', score: {} })),
+    ).not.toBeNull();
   });
 
   it('autoConfirm lets the service confirm a final game at once', () => {
@@ -113,19 +164,23 @@ describe('game lifecycle', () => {
 
   it('gameOutcome: none before a result; a played win is 2 points, a loss 1', () => {
     expect(gameOutcome(game('live'))).toBeNull();
-    expect(gameOutcome(game('final', { kind: 'played', homeScore: 48, awayScore: 55, penalisedTeamId: null }))).toEqual({
-      gameId: 'g1',
-      kind: 'played',
-      winnerTeamId: 'deqing',
-      loserTeamId: 'nanxun',
-      homeScore: 48,
-      awayScore: 55,
-      winnerScore: 55,
-      loserScore: 48,
-      classificationPoints: { deqing: 2, nanxun: 1 },
-      official: false,
-    });
-    expect(refusal(() => gameOutcome(game('final', { kind: 'played', homeScore: 1, awayScore: 1, penalisedTeamId: null })))).toMatchObject({
+    expect(gameOutcome(game('final', { kind: 'played', homeScore: 48, awayScore: 55, penalisedTeamId: null }))).toEqual(
+      {
+        gameId: 'g1',
+        kind: 'played',
+        winnerTeamId: 'deqing',
+        loserTeamId: 'nanxun',
+        homeScore: 48,
+        awayScore: 55,
+        winnerScore: 55,
+        loserScore: 48,
+        classificationPoints: { deqing: 2, nanxun: 1 },
+        official: false,
+      },
+    );
+    expect(
+      refusal(() => gameOutcome(game('final', { kind: 'played', homeScore: 1, awayScore: 1, penalisedTeamId: null }))),
+    ).toMatchObject({
       code: 'GAME_RESULT_TIED',
     });
   });

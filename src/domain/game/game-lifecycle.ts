@@ -16,15 +16,7 @@ import type { GameEndFacts } from './reducer.js';
 import { defineStateMachine } from './state-machine.js';
 
 export type GameStatus =
-  | 'scheduled'
-  | 'ready'
-  | 'live'
-  | 'final'
-  | 'official'
-  | 'forfeit'
-  | 'lost_by_default'
-  | 'postponed'
-  | 'cancelled';
+  'scheduled' | 'ready' | 'live' | 'final' | 'official' | 'forfeit' | 'lost_by_default' | 'postponed' | 'cancelled';
 
 export type ResultKind = 'played' | 'forfeit' | 'default';
 
@@ -83,7 +75,10 @@ interface GuardContext {
 }
 
 /** Why the game may not be marked ready; empty when it may. */
-export function readinessProblems(facts: ReadinessFacts, game?: Pick<GameRecord, 'homeTeamId' | 'awayTeamId'>): string[] {
+export function readinessProblems(
+  facts: ReadinessFacts,
+  game?: Pick<GameRecord, 'homeTeamId' | 'awayTeamId'>,
+): string[] {
   const problems: string[] = [];
   const expected = game ? [game.homeTeamId, game.awayTeamId] : facts.teams.map((t) => t.teamId);
   for (const teamId of expected) {
@@ -168,7 +163,11 @@ export function transitionGame(
   switch (request.to) {
     case 'final': {
       const { home, away } = scoreOf(game, request.end.score);
-      return { ...game, status: 'final', result: { kind: 'played', homeScore: home!, awayScore: away!, penalisedTeamId: null } };
+      return {
+        ...game,
+        status: 'final',
+        result: { kind: 'played', homeScore: home!, awayScore: away!, penalisedTeamId: null },
+      };
     }
     case 'forfeit': {
       const homeForfeits = request.forfeitingTeamId === game.homeTeamId;
@@ -184,7 +183,11 @@ export function transitionGame(
       };
     }
     case 'lost_by_default':
-      return { ...game, status: 'lost_by_default', result: defaultResult(game, request.losingTeamId, request.score, settings) };
+      return {
+        ...game,
+        status: 'lost_by_default',
+        result: defaultResult(game, request.losingTeamId, request.score, settings),
+      };
     case 'live':
       return { ...game, status: 'live', result: null };
     default:

@@ -27,8 +27,17 @@ describe('3rd-place game decided in overtime (Huzhou 2024: 长兴天顺物流队
       expect.objectContaining({ code: 'GAME_ILLEGAL_TRANSITION', kind: 'conflict' }),
     );
     // No play until the overtime starts.
-    const shot = { seq: endOfRegulation + 1, clientEventId: 'x', type: 'field_goal_made', teamId: H, playerId: script.playerId('H', '7'), points: 2 } as const;
-    expect(() => applyEvent(state, shot, context)).toThrow(expect.objectContaining({ code: 'GAME_PERIOD_NOT_RUNNING' }));
+    const shot = {
+      seq: endOfRegulation + 1,
+      clientEventId: 'x',
+      type: 'field_goal_made',
+      teamId: H,
+      playerId: script.playerId('H', '7'),
+      points: 2,
+    } as const;
+    expect(() => applyEvent(state, shot, context)).toThrow(
+      expect.objectContaining({ code: 'GAME_PERIOD_NOT_RUNNING' }),
+    );
   });
 
   it('overtime is 5 minutes and 德清乾元篮球队 starts it in the penalty (overtime fouls count with the 4th period)', () => {
@@ -43,7 +52,9 @@ describe('3rd-place game decided in overtime (Huzhou 2024: 长兴天顺物流队
     const state = replay(script.log, context);
     expect(state.gameOver).toBe(true);
     expect(state.score).toEqual({ [H]: expected.final.H, [A]: expected.final.A });
-    expect(state.scoreByPeriod.map((p) => ({ label: p.label, H: p.points[H], A: p.points[A] }))).toEqual(expected.scoreByPeriod);
+    expect(state.scoreByPeriod.map((p) => ({ label: p.label, H: p.points[H], A: p.points[A] }))).toEqual(
+      expected.scoreByPeriod,
+    );
     expect(() => assertGameCanEnd(state, context)).not.toThrow();
     const final = transitionGame(liveGame, { to: 'final', end: gameEndFacts(state, context) });
     expect(gameOutcome(final)).toMatchObject({
@@ -84,7 +95,13 @@ describe('3rd-place game decided in overtime (Huzhou 2024: 长兴天顺物流队
     // The mistaken 长兴 time-out in overtime was undone: its one overtime time-out is still there.
     expect(state.timeouts[H]).toMatchObject({ segment: 'OT1', used: 0, left: 1, total: 3 });
     expect(state.timeouts[A]).toMatchObject({ segment: 'OT1', used: 1, left: 0, total: 3 });
-    expect(state.onCourt[A]).toEqual(['deqing-qianyuan-3', 'deqing-qianyuan-6', 'deqing-qianyuan-10', 'deqing-qianyuan-8', 'deqing-qianyuan-32']);
+    expect(state.onCourt[A]).toEqual([
+      'deqing-qianyuan-3',
+      'deqing-qianyuan-6',
+      'deqing-qianyuan-10',
+      'deqing-qianyuan-8',
+      'deqing-qianyuan-32',
+    ]);
     expect(state.flags).toEqual([]);
   });
 
@@ -95,7 +112,10 @@ describe('3rd-place game decided in overtime (Huzhou 2024: 长兴天顺物流队
   it('the correction, the void and the undo are in the log, never edits', () => {
     const types = script.log.map((e) => e.type);
     expect(types.filter((t) => t === 'replace')).toHaveLength(1);
-    expect(script.log.filter((e) => e.type === 'void').map((e) => ('undo' in e ? e.undo === true : false))).toEqual([false, true]);
+    expect(script.log.filter((e) => e.type === 'void').map((e) => ('undo' in e ? e.undo === true : false))).toEqual([
+      false,
+      true,
+    ]);
     const recent = replay(script.log, context).recentPlays;
     expect(recent).toHaveLength(10);
     expect(recent.at(-1)).toMatchObject({ play: { type: 'period_end' }, score: { [H]: 55, [A]: 52 } });

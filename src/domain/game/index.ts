@@ -13,4 +13,10 @@ export { initialGameState } from './game-state.js';
 export { applyEvent, replay, gameEndFacts, assertGameCanEnd, type GameEndFacts } from './reducer.js';
 export { resolveCorrections, undoLast, type ResolvedLog } from './corrections.js';
 export { boxScore, playerGameLines, percentage } from './box-score.js';
-export type { BoxScore, BoxScoreTeam, BoxScorePlayerLine, BoxScoreTeamTotals, ShootingPercentages } from './box-score.js';
+export type {
+  BoxScore,
+  BoxScoreTeam,
+  BoxScorePlayerLine,
+  BoxScoreTeamTotals,
+  ShootingPercentages,
+} from './box-score.js';

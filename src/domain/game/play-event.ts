@@ -231,5 +231,4 @@ export const CORRECTION_TYPES = ['void', 'replace'] as const satisfies readonly 
 
 export const PLAY_EVENT_TYPES: readonly PlayEventType[] = [...PLAY_TYPES, ...CORRECTION_TYPES];
 
-export const isCorrection = (e: { type: string }): e is CorrectionBody =>
-  e.type === 'void' || e.type === 'replace';
+export const isCorrection = (e: { type: string }): e is CorrectionBody => e.type === 'void' || e.type === 'replace';

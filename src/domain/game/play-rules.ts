@@ -37,7 +37,12 @@ export function requireTeam(context: GameContext, teamId: unknown): string {
 }
 
 /** The player is on `teamId`'s roster (eligibility not checked: a fouled-out player may still be substituted out). */
-export function requireRosterPlayer(context: GameContext, teamId: string, playerId: unknown, field: string): RosterPlayer {
+export function requireRosterPlayer(
+  context: GameContext,
+  teamId: string,
+  playerId: unknown,
+  field: string,
+): RosterPlayer {
   const player = typeof playerId === 'string' ? rosterLookup(context).players.get(playerId) : undefined;
   if (player === undefined || player.teamId !== teamId) {
     throw invalid('GAME_PLAYER_NOT_ON_ROSTER', `Player ${String(playerId)} is not on the roster of team ${teamId}`, [

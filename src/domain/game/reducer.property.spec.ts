@@ -38,11 +38,25 @@ function playFor(state: GameState, context: GameContext, { kind, a, b, c }: Inte
     const numbering = c % 2 === 0 ? { attempt: 1 + (c % 3), of: 1 + (b % 3) } : {};
     return { type: a % 3 === 0 ? 'free_throw_missed' : 'free_throw_made', teamId, playerId: player, ...numbering };
   }
-  if (kind < 50) return { type: 'rebound', teamId, kind: c % 3 === 0 ? 'offensive' : 'defensive', ...(b % 5 === 0 ? {} : { playerId: player }) };
+  if (kind < 50)
+    return {
+      type: 'rebound',
+      teamId,
+      kind: c % 3 === 0 ? 'offensive' : 'defensive',
+      ...(b % 5 === 0 ? {} : { playerId: player }),
+    };
   if (kind < 54) return { type: c % 2 === 0 ? 'steal' : 'block', teamId, playerId: player };
   if (kind < 58) return { type: 'turnover', teamId, ...(b % 4 === 0 ? {} : { playerId: player }) };
   if (kind < 68) {
-    const kinds: FoulKind[] = ['personal', 'personal', 'personal', 'personal', 'technical', 'unsportsmanlike', 'disqualifying'];
+    const kinds: FoulKind[] = [
+      'personal',
+      'personal',
+      'personal',
+      'personal',
+      'technical',
+      'unsportsmanlike',
+      'disqualifying',
+    ];
     const foulKind = kinds[c % kinds.length]!;
     if (b % 11 === 0) return { type: 'foul', teamId, committedBy: c % 2 === 0 ? 'coach' : 'bench', kind: foulKind };
     return { type: 'foul', teamId, committedBy: 'player', kind: foulKind, playerId: player };
@@ -53,11 +67,25 @@ function playFor(state: GameState, context: GameContext, { kind, a, b, c }: Inte
     const out = court ? court[b % court.length]! : player;
     return { type: 'substitution', teamId, playerOutId: out, playerInId: pickPlayer(state, context, t, c * 7 + 1) };
   }
-  if (kind < 82) return { type: c % 2 === 0 ? 'clock_start' : 'clock_stop', gameClock: clock.gameClock ?? state.clock.remaining ?? 6000 };
-  return { type: 'score_adjust', teamId, points: (1 + (c % 3)) as 1 | 2 | 3, ...(b % 2 === 0 ? { playerId: player } : {}) };
+  if (kind < 82)
+    return {
+      type: c % 2 === 0 ? 'clock_start' : 'clock_stop',
+      gameClock: clock.gameClock ?? state.clock.remaining ?? 6000,
+    };
+  return {
+    type: 'score_adjust',
+    teamId,
+    points: (1 + (c % 3)) as 1 | 2 | 3,
+    ...(b % 2 === 0 ? { playerId: player } : {}),
+  };
 }
 
-function correctionFor(log: readonly PlayEvent[], state: GameState, context: GameContext, i: Intent): PlayEventBody | null {
+function correctionFor(
+  log: readonly PlayEvent[],
+  state: GameState,
+  context: GameContext,
+  i: Intent,
+): PlayEventBody | null {
   if (log.length === 0) return null;
   if (i.kind < 92) return undoLast(log);
   const targetSeq = 1 + (i.b % log.length);
@@ -128,7 +156,9 @@ describe('reducer properties (random legal games with corrections)', () => {
         const { state, context } = buildGame(intents, tracked);
         for (const { teamId } of state.teams) {
           const teamFouls = Object.values(state.teamFouls[teamId]!.byPeriod).reduce((n, x) => n + x, 0);
-          const playerFouls = Object.values(state.lines).filter((l) => l.teamId === teamId).reduce((n, l) => n + l.pf, 0);
+          const playerFouls = Object.values(state.lines)
+            .filter((l) => l.teamId === teamId)
+            .reduce((n, l) => n + l.pf, 0);
           expect(teamFouls).toBe(playerFouls);
           const t = state.timeouts[teamId]!;
           expect(t.used).toBeLessThanOrEqual(t.allowance);
@@ -153,7 +183,12 @@ describe('reducer properties (random legal games with corrections)', () => {
         fc.pre(last !== undefined && last.type !== 'void' && last.type !== 'replace');
         const undo = undoLast(log)!;
         expect(undo).toEqual({ type: 'void', targetSeq: log.length, undo: true });
-        const undone = applyEvent(replay(log, context), { ...undo, seq: log.length + 1, clientEventId: 'u' }, context, log);
+        const undone = applyEvent(
+          replay(log, context),
+          { ...undo, seq: log.length + 1, clientEventId: 'u' },
+          context,
+          log,
+        );
         expect({ ...undone, lastSeq: 0 }).toEqual({ ...replay(log.slice(0, -1), context), lastSeq: 0 });
       }),
       { numRuns: 100 },

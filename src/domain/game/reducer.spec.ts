@@ -28,19 +28,55 @@ describe('applyEvent: refused events (rules the scorekeeper may not break)', () 
   };
 
   it.each<[string, PlayEventBody, string]>([
-    ['a player of another team', { type: 'field_goal_made', teamId: 'home', playerId: 'away-4', points: 2 }, 'GAME_PLAYER_NOT_ON_ROSTER'],
+    [
+      'a player of another team',
+      { type: 'field_goal_made', teamId: 'home', playerId: 'away-4', points: 2 },
+      'GAME_PLAYER_NOT_ON_ROSTER',
+    ],
     ['an unknown player', { type: 'steal', teamId: 'home', playerId: 'nobody' }, 'GAME_PLAYER_NOT_ON_ROSTER'],
     ['a team not in the game', { type: 'timeout', teamId: 'elsewhere' }, 'GAME_TEAM_NOT_IN_GAME'],
-    ['an assist by the shooter', { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 2, assistPlayerId: 'home-4' }, 'GAME_ASSIST_BY_SHOOTER'],
-    ['an assist by an opponent', { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 3, assistPlayerId: 'away-5' }, 'GAME_ASSIST_WRONG_TEAM'],
-    ['a 4-point shot', { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 4 as 2 }, 'GAME_INVALID_EVENT'],
-    ['free throw 3 of 2', { type: 'free_throw_made', teamId: 'home', playerId: 'home-4', attempt: 3, of: 2 }, 'GAME_INVALID_EVENT'],
+    [
+      'an assist by the shooter',
+      { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 2, assistPlayerId: 'home-4' },
+      'GAME_ASSIST_BY_SHOOTER',
+    ],
+    [
+      'an assist by an opponent',
+      { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 3, assistPlayerId: 'away-5' },
+      'GAME_ASSIST_WRONG_TEAM',
+    ],
+    [
+      'a 4-point shot',
+      { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 4 as 2 },
+      'GAME_INVALID_EVENT',
+    ],
+    [
+      'free throw 3 of 2',
+      { type: 'free_throw_made', teamId: 'home', playerId: 'home-4', attempt: 3, of: 2 },
+      'GAME_INVALID_EVENT',
+    ],
     ['a period start while one runs', { type: 'period_start' }, 'GAME_PERIOD_ALREADY_RUNNING'],
-    ['a coach foul naming a player', { type: 'foul', teamId: 'home', committedBy: 'coach', kind: 'technical', playerId: 'home-4' }, 'GAME_INVALID_EVENT'],
-    ['a player foul without player', { type: 'foul', teamId: 'home', committedBy: 'player', kind: 'personal' }, 'GAME_INVALID_EVENT'],
+    [
+      'a coach foul naming a player',
+      { type: 'foul', teamId: 'home', committedBy: 'coach', kind: 'technical', playerId: 'home-4' },
+      'GAME_INVALID_EVENT',
+    ],
+    [
+      'a player foul without player',
+      { type: 'foul', teamId: 'home', committedBy: 'player', kind: 'personal' },
+      'GAME_INVALID_EVENT',
+    ],
     ['an unknown event type', { type: 'dunk_contest' } as unknown as PlayEventBody, 'GAME_INVALID_EVENT'],
-    ['a substitution of a bench player out', { type: 'substitution', teamId: 'home', playerInId: 'home-9', playerOutId: 'home-10' }, 'GAME_SUBSTITUTION_INVALID'],
-    ['a substitution of a player already on court in', { type: 'substitution', teamId: 'home', playerInId: 'home-5', playerOutId: 'home-4' }, 'GAME_SUBSTITUTION_INVALID'],
+    [
+      'a substitution of a bench player out',
+      { type: 'substitution', teamId: 'home', playerInId: 'home-9', playerOutId: 'home-10' },
+      'GAME_SUBSTITUTION_INVALID',
+    ],
+    [
+      'a substitution of a player already on court in',
+      { type: 'substitution', teamId: 'home', playerInId: 'home-5', playerOutId: 'home-4' },
+      'GAME_SUBSTITUTION_INVALID',
+    ],
     ['a clock event without clock', { type: 'clock_start' } as PlayEventBody, 'GAME_INVALID_EVENT'],
   ])('refuses %s', (_name, body, code) => {
     expect(refuse(body)).toEqual({ code, kind: 'invalid' });
@@ -62,7 +98,9 @@ describe('applyEvent: refused events (rules the scorekeeper may not break)', () 
       { type: 'foul', teamId: 'home', committedBy: 'player', kind: 'personal', playerId: 'home-4' },
       { type: 'clock_start', gameClock: 6000 },
     ] as PlayEventBody[]) {
-      expect(() => applyEvent(interval, event(3, body), context)).toThrow(expect.objectContaining({ code: 'GAME_PERIOD_NOT_RUNNING' }));
+      expect(() => applyEvent(interval, event(3, body), context)).toThrow(
+        expect.objectContaining({ code: 'GAME_PERIOD_NOT_RUNNING' }),
+      );
     }
   });
 
@@ -86,10 +124,16 @@ describe('applyEvent: refused events (rules the scorekeeper may not break)', () 
   it('a refused event leaves the (deep-frozen) input state unchanged', () => {
     const frozen = deepFreeze(stateAfter(context, ['start', 'H 4 2+', 'A 4 pf']).state);
     const before = JSON.stringify(frozen);
-    expect(() => applyEvent(frozen, event(4, { type: 'field_goal_made', teamId: 'home', playerId: 'away-4', points: 2 }), context)).toThrow();
+    expect(() =>
+      applyEvent(frozen, event(4, { type: 'field_goal_made', teamId: 'home', playerId: 'away-4', points: 2 }), context),
+    ).toThrow();
     expect(JSON.stringify(frozen)).toBe(before);
     // An accepted event does not mutate the input either (frozen input would throw on mutation).
-    const next = applyEvent(frozen, event(4, { type: 'field_goal_made', teamId: 'home', playerId: 'home-5', points: 3, assistPlayerId: 'home-4' }), context);
+    const next = applyEvent(
+      frozen,
+      event(4, { type: 'field_goal_made', teamId: 'home', playerId: 'home-5', points: 3, assistPlayerId: 'home-4' }),
+      context,
+    );
     expect(JSON.stringify(frozen)).toBe(before);
     expect(next.score).toEqual({ home: 5, away: 0 });
   });
@@ -126,9 +170,13 @@ describe('applyEvent: flags (allowed but unusual)', () => {
   it('free-throw sequences: 2 of 2 without 1 of 2, a series left unfinished, more than 3 in a row', () => {
     expect(flagsOf(['start', 'A 4 pf', 'H 4 ft+ 2/2'])).toEqual(['FREE_THROW_SEQUENCE_ANOMALY']);
     expect(flagsOf(['start', 'A 4 pf', 'H 4 ft+ 1/3', 'H 4 ft+ 2/3', 'A dr'])).toEqual(['FREE_THROW_SEQUENCE_ANOMALY']);
-    expect(flagsOf(['start', 'A 4 pf', 'H 4 ft+', 'H 4 ft+', 'H 4 ft+', 'H 4 ft+'])).toEqual(['FREE_THROW_SEQUENCE_ANOMALY']);
+    expect(flagsOf(['start', 'A 4 pf', 'H 4 ft+', 'H 4 ft+', 'H 4 ft+', 'H 4 ft+'])).toEqual([
+      'FREE_THROW_SEQUENCE_ANOMALY',
+    ]);
     // A normal 3-shot series, a substitution and a time-out between shots are fine.
-    expect(flagsOf(['start', 'A 4 pf', 'H 4 ft+ 1/3', 'H timeout', 'H 4 ft- 2/3', 'A 9>8', 'H 4 ft+ 3/3', 'A dr'])).toEqual([]);
+    expect(
+      flagsOf(['start', 'A 4 pf', 'H 4 ft+ 1/3', 'H timeout', 'H 4 ft- 2/3', 'A 9>8', 'H 4 ft+ 3/3', 'A dr']),
+    ).toEqual([]);
   });
 
   it('a substitution or time-out while the events say the clock is running', () => {
@@ -143,7 +191,11 @@ describe('applyEvent: game state details', () => {
   it('tracks the clock as far as the events say', () => {
     const { state } = stateAfter(context, ['start', '@10:00 clock start', '@7:12 H 4 2+', '@6:58 clock stop']);
     expect(state.clock).toEqual({ running: false, remaining: 4180, asOfSeq: 4 });
-    expect(stateAfter(context, ['start', '@10:00 clock start']).state.clock).toEqual({ running: true, remaining: 6000, asOfSeq: 2 });
+    expect(stateAfter(context, ['start', '@10:00 clock start']).state.clock).toEqual({
+      running: true,
+      remaining: 6000,
+      asOfSeq: 2,
+    });
   });
 
   it('keeps the players on court through substitutions and marks who played', () => {
@@ -158,8 +210,20 @@ describe('applyEvent: game state details', () => {
     const ctx = simpleGame({ settings: { recentPlaysKept: 2 } });
     const { state } = stateAfter(ctx, ['start', 'H 4 2+', '@9:00 clock start', 'A 4 3+']);
     expect(state.recentPlays).toEqual([
-      { seq: 2, period: 1, gameClock: null, play: { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 2 }, score: { home: 2, away: 0 } },
-      { seq: 4, period: 1, gameClock: null, play: { type: 'field_goal_made', teamId: 'away', playerId: 'away-4', points: 3 }, score: { home: 2, away: 3 } },
+      {
+        seq: 2,
+        period: 1,
+        gameClock: null,
+        play: { type: 'field_goal_made', teamId: 'home', playerId: 'home-4', points: 2 },
+        score: { home: 2, away: 0 },
+      },
+      {
+        seq: 4,
+        period: 1,
+        gameClock: null,
+        play: { type: 'field_goal_made', teamId: 'away', playerId: 'away-4', points: 3 },
+        score: { home: 2, away: 3 },
+      },
     ]);
   });
 
@@ -174,7 +238,12 @@ describe('applyEvent: game state details', () => {
 
   it('a starting five must be 5 distinct roster players', () => {
     const bad = simpleGame({ tracked: true });
-    const teams = [{ ...bad.teams[0], startingFive: ['home-4', 'home-4', 'home-5', 'home-6', 'home-7'] }, bad.teams[1]] as const;
-    expect(() => initialGameState({ ...bad, teams })).toThrow(expect.objectContaining({ code: 'GAME_STARTING_FIVE_INVALID' }));
+    const teams = [
+      { ...bad.teams[0], startingFive: ['home-4', 'home-4', 'home-5', 'home-6', 'home-7'] },
+      bad.teams[1],
+    ] as const;
+    expect(() => initialGameState({ ...bad, teams })).toThrow(
+      expect.objectContaining({ code: 'GAME_STARTING_FIVE_INVALID' }),
+    );
   });
 });

@@ -27,7 +27,8 @@ function refusal(context: GameContext, lines: readonly string[], next: string): 
   }
 }
 
-const fours = (side: 'H' | 'A', jersey: string, n: number, kind = 'pf') => Array.from({ length: n }, () => `${side} ${jersey} ${kind}`);
+const fours = (side: 'H' | 'A', jersey: string, n: number, kind = 'pf') =>
+  Array.from({ length: n }, () => `${side} ${jersey} ${kind}`);
 
 describe('player fouls out on fifth foul', () => {
   const context = simpleGame({ tracked: true });
@@ -98,8 +99,17 @@ describe('disqualifying foul removes player at once', () => {
     const ctx = playScript(context);
     ctx.addAll(['start']);
     const s = replay(ctx.log, context);
-    const personal = { seq: 2, clientEventId: 'c', type: 'foul', teamId: 'home', committedBy: 'coach', kind: 'personal' } as const;
-    expect(() => applyEvent(s, personal, context)).toThrow(expect.objectContaining({ code: 'GAME_FOUL_KIND_NOT_ALLOWED' }));
+    const personal = {
+      seq: 2,
+      clientEventId: 'c',
+      type: 'foul',
+      teamId: 'home',
+      committedBy: 'coach',
+      kind: 'personal',
+    } as const;
+    expect(() => applyEvent(s, personal, context)).toThrow(
+      expect.objectContaining({ code: 'GAME_FOUL_KIND_NOT_ALLOWED' }),
+    );
   });
 });
 
@@ -108,9 +118,18 @@ describe('team in penalty from fifth team foul; overtime fouls count with fourth
   const fouls = (n: number) => Array.from({ length: n }, (_, i) => `A ${4 + (i % 5)} pf`);
 
   it('after 4 team fouls the team is in the penalty: its 5th and later fouls give free throws', () => {
-    expect(play(context, ['start', ...fouls(3)]).state.teamFouls['away']).toMatchObject({ current: 3, inPenalty: false });
-    expect(play(context, ['start', ...fouls(4)]).state.teamFouls['away']).toMatchObject({ current: 4, inPenalty: true });
-    expect(play(context, ['start', ...fouls(5)]).state.teamFouls['away']).toMatchObject({ current: 5, inPenalty: true });
+    expect(play(context, ['start', ...fouls(3)]).state.teamFouls['away']).toMatchObject({
+      current: 3,
+      inPenalty: false,
+    });
+    expect(play(context, ['start', ...fouls(4)]).state.teamFouls['away']).toMatchObject({
+      current: 4,
+      inPenalty: true,
+    });
+    expect(play(context, ['start', ...fouls(5)]).state.teamFouls['away']).toMatchObject({
+      current: 5,
+      inPenalty: true,
+    });
   });
 
   it('a new regulation period starts from zero; coach technicals do not count', () => {
@@ -145,8 +164,25 @@ describe('time-out allowance per half and overtime', () => {
   });
 
   it('3 in the second half, first-half time-outs not carried over', () => {
-    const lines = ['start', 'end', 'start', 'end', 'start', 'H timeout', 'H timeout', 'end', 'start', '@5:00 H timeout'];
-    expect(play(context, lines).state.timeouts['home']).toMatchObject({ segment: 'H2', allowance: 3, used: 3, left: 0, total: 3 });
+    const lines = [
+      'start',
+      'end',
+      'start',
+      'end',
+      'start',
+      'H timeout',
+      'H timeout',
+      'end',
+      'start',
+      '@5:00 H timeout',
+    ];
+    expect(play(context, lines).state.timeouts['home']).toMatchObject({
+      segment: 'H2',
+      allowance: 3,
+      used: 3,
+      left: 0,
+      total: 3,
+    });
     expect(refusal(context, lines, 'H timeout')).toBe('GAME_NO_TIMEOUTS_LEFT');
   });
 
@@ -180,7 +216,19 @@ describe('time-out allowance per half and overtime', () => {
 
   it('a 6th time-out in a game is flagged (possible with overtime)', () => {
     const ctx = simpleGame({ settings: { timeouts: { secondHalf: 4, lastTwoMinutesMax: 4 } } });
-    const lines = ['start', 'H timeout', 'H timeout', 'end', 'start', 'end', 'start', 'H timeout', 'H timeout', 'H timeout', 'H timeout'];
+    const lines = [
+      'start',
+      'H timeout',
+      'H timeout',
+      'end',
+      'start',
+      'end',
+      'start',
+      'H timeout',
+      'H timeout',
+      'H timeout',
+      'H timeout',
+    ];
     const { state } = play(ctx, lines);
     expect(state.flags).toEqual([expect.objectContaining({ code: 'MANY_TIMEOUTS', teamId: 'home', seq: 11 })]);
   });
@@ -215,17 +263,41 @@ describe('score-only mode mixed with full stats keeps totals consistent', () => 
 describe('double overtime', () => {
   const context = simpleGame();
   const lines = [
-    'start', 'H 4 2+', 'A 4 2+', 'end',
-    'start', 'end', 'start', 'end', 'start', 'A 5 2+', 'H 5 2+', 'end', // 4:4
-    'start', 'A 9 pf', 'H 6 3+', 'A 6 3+', 'end', // OT1 3:3 -> 7:7
-    'start', 'A 9 pf', 'H 7 2+', 'end', // OT2 2:0 -> 9:7
+    'start',
+    'H 4 2+',
+    'A 4 2+',
+    'end',
+    'start',
+    'end',
+    'start',
+    'end',
+    'start',
+    'A 5 2+',
+    'H 5 2+',
+    'end', // 4:4
+    'start',
+    'A 9 pf',
+    'H 6 3+',
+    'A 6 3+',
+    'end', // OT1 3:3 -> 7:7
+    'start',
+    'A 9 pf',
+    'H 7 2+',
+    'end', // OT2 2:0 -> 9:7
   ];
 
   it('plays as many 5-minute overtimes as needed, scores carry over, labels OT1, OT2', () => {
     const { state } = play(context, lines);
     expect(state.score).toEqual({ home: 9, away: 7 });
     expect(state.scoreByPeriod.map((p) => p.label)).toEqual(['1', '2', '3', '4', 'OT1', 'OT2']);
-    expect(state.scoreByPeriod.map((p) => [p.points['home'], p.points['away']])).toEqual([[2, 2], [0, 0], [0, 0], [2, 2], [3, 3], [2, 0]]);
+    expect(state.scoreByPeriod.map((p) => [p.points['home'], p.points['away']])).toEqual([
+      [2, 2],
+      [0, 0],
+      [0, 0],
+      [2, 2],
+      [3, 3],
+      [2, 0],
+    ]);
     expect(state.gameOver).toBe(true);
     expect(() => assertGameCanEnd(state, context)).not.toThrow();
   });
@@ -233,14 +305,20 @@ describe('double overtime', () => {
   it('after a tied first overtime the game can only go on to a second one', () => {
     const afterOt1 = play(context, lines.slice(0, 17)).state;
     expect(afterOt1).toMatchObject({ overtimeRequired: true, gameOver: false });
-    expect(() => assertGameCanEnd(afterOt1, context)).toThrow(expect.objectContaining({ code: 'GAME_CANNOT_END_TIED' }));
+    expect(() => assertGameCanEnd(afterOt1, context)).toThrow(
+      expect.objectContaining({ code: 'GAME_CANNOT_END_TIED' }),
+    );
     const ot2: GameState = play(context, lines.slice(0, 18)).state;
     expect(ot2.period).toEqual({ current: 6, label: 'OT2', status: 'in_progress' });
     expect(ot2.clock.remaining).toBe(3000);
   });
 
   it('fouls of both overtimes count with the 4th period', () => {
-    expect(play(context, lines).state.teamFouls['away']).toEqual({ byPeriod: { OT1: 1, OT2: 1 }, current: 2, inPenalty: false });
+    expect(play(context, lines).state.teamFouls['away']).toEqual({
+      byPeriod: { OT1: 1, OT2: 1 },
+      current: 2,
+      inPenalty: false,
+    });
   });
 
   it('no period after a decided game', () => {

@@ -7,7 +7,8 @@ describe('defineStateMachine', () => {
     subject: 'light',
     errorCode: 'LIGHT_ILLEGAL_TRANSITION',
     transitions: { red: ['green'], green: ['amber'], amber: ['red'] },
-    guard: (_from, to, { pedestrians }) => (to === 'green' && pedestrians > 0 ? `${pedestrians} pedestrians crossing` : null),
+    guard: (_from, to, { pedestrians }) =>
+      to === 'green' && pedestrians > 0 ? `${pedestrians} pedestrians crossing` : null,
   });
 
   it('allows listed transitions the guard accepts', () => {

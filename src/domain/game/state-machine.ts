@@ -26,15 +26,15 @@ export interface StateMachine<S extends string, C> {
   assertTransition(from: S, to: S, context: C): void;
 }
 
-export function defineStateMachine<S extends string, C = void>(definition: StateMachineDefinition<S, C>): StateMachine<S, C> {
+export function defineStateMachine<S extends string, C = void>(
+  definition: StateMachineDefinition<S, C>,
+): StateMachine<S, C> {
   const { subject, errorCode, transitions, guard } = definition;
   const refusal = (from: S, to: S, context: C): string | null => {
     if (!(from in transitions)) return `${from} is not a ${subject} status`;
     if (!transitions[from].includes(to)) {
       const allowed = transitions[from];
-      return allowed.length === 0
-        ? `${from} is final`
-        : `${to} cannot follow ${from} (allowed: ${allowed.join(', ')})`;
+      return allowed.length === 0 ? `${from} is final` : `${to} cannot follow ${from} (allowed: ${allowed.join(', ')})`;
     }
     return guard?.(from, to, context) ?? null;
   };

@@ -6,7 +6,20 @@ export type RosterField = 'name' | 'jerseyNumber' | 'position' | 'employer' | 'n
 // Header spellings seen on union registration forms (Chinese) and in English exports.
 const HEADER_ALIASES: Record<RosterField, string[]> = {
   name: ['姓名', '名字', '球员姓名', '球员', 'name', 'player', 'playername', 'player name'],
-  jerseyNumber: ['号码', '球衣号码', '球衣号', '背号', '号', 'jersey', 'jerseynumber', 'jersey number', 'number', 'no', 'no.', '#'],
+  jerseyNumber: [
+    '号码',
+    '球衣号码',
+    '球衣号',
+    '背号',
+    '号',
+    'jersey',
+    'jerseynumber',
+    'jersey number',
+    'number',
+    'no',
+    'no.',
+    '#',
+  ],
   position: ['位置', '场上位置', 'position', 'pos'],
   employer: ['工作单位', '单位', '所在单位', '公司', 'employer', 'company', 'workplace'],
   nationalId: ['身份证号', '身份证号码', '身份证', '证件号码', 'nationalid', 'national id', 'id number', 'idnumber'],
@@ -38,7 +51,13 @@ export function mapRosterHeader(header: string[]): HeaderMap {
     const key = cell.toLowerCase().replace(/\s+/g, ' ');
     const field = (Object.keys(HEADER_ALIASES) as RosterField[]).find((f) => HEADER_ALIASES[f].includes(key));
     if (!field) {
-      if (cell !== '') problems.push({ field: 'header', row: 1, column: cell, reason: `unknown column "${cell}"; expected 姓名, 号码, 位置, 工作单位, 身份证号 (or name, jerseyNumber, position, employer, nationalId)` });
+      if (cell !== '')
+        problems.push({
+          field: 'header',
+          row: 1,
+          column: cell,
+          reason: `unknown column "${cell}"; expected 姓名, 号码, 位置, 工作单位, 身份证号 (or name, jerseyNumber, position, employer, nationalId)`,
+        });
       return;
     }
     if (seen.has(field)) {
@@ -49,7 +68,12 @@ export function mapRosterHeader(header: string[]): HeaderMap {
     fields.set(i, field);
   });
   for (const required of ['name', 'jerseyNumber'] as const) {
-    if (!seen.has(required)) problems.push({ field: 'header', row: 1, reason: `missing the ${required === 'name' ? '姓名 (name)' : '号码 (jerseyNumber)'} column` });
+    if (!seen.has(required))
+      problems.push({
+        field: 'header',
+        row: 1,
+        reason: `missing the ${required === 'name' ? '姓名 (name)' : '号码 (jerseyNumber)'} column`,
+      });
   }
   return { fields, problems };
 }

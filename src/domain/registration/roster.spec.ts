@@ -1,5 +1,11 @@
 import { DomainError } from '../shared/domain-error.js';
-import { assertRosterChangeAllowed, assertRosterRoom, assertRostersReadyToStart, duplicatesInBatch, rosterLock } from './roster.js';
+import {
+  assertRosterChangeAllowed,
+  assertRosterRoom,
+  assertRostersReadyToStart,
+  duplicatesInBatch,
+  rosterLock,
+} from './roster.js';
 import { FIBA_RULES, resolveRules } from './tournament-rules.js';
 
 const codeOf = (fn: () => unknown) => {
@@ -46,7 +52,9 @@ describe('roster rules', () => {
       throw new Error('accepted');
     } catch (e) {
       expect((e as DomainError).code).toBe('TOURNAMENT_NOT_READY');
-      expect((e as DomainError).details).toEqual([{ field: 'teams[b]', reason: expect.stringContaining('德清依蓄队 has 4 players') }]);
+      expect((e as DomainError).details).toEqual([
+        { field: 'teams[b]', reason: expect.stringContaining('德清依蓄队 has 4 players') },
+      ]);
     }
   });
 
@@ -63,7 +71,12 @@ describe('roster rules', () => {
   });
 
   it('rules default to FIBA and refuse settings that do not fit together', () => {
-    expect(resolveRules({ periodMinutes: 8 })).toMatchObject({ periods: 4, periodMinutes: 8, overtimeMinutes: 5, rosterMax: 12 });
+    expect(resolveRules({ periodMinutes: 8 })).toMatchObject({
+      periods: 4,
+      periodMinutes: 8,
+      overtimeMinutes: 5,
+      rosterMax: 12,
+    });
     expect(codeOf(() => resolveRules({ rosterMin: 10, rosterMax: 8 }))).toBe('TOURNAMENT_RULES_INVALID');
   });
 });

@@ -9,7 +9,11 @@ export interface RosterLock {
 }
 
 /** Rosters lock at the configured time, or when the tournament starts if no time is set. */
-export function rosterLock(status: TournamentStatus, rules: Pick<TournamentRules, 'rosterLocksAt'>, now: Date): RosterLock {
+export function rosterLock(
+  status: TournamentStatus,
+  rules: Pick<TournamentRules, 'rosterLocksAt'>,
+  now: Date,
+): RosterLock {
   if (rules.rosterLocksAt !== null && now.getTime() >= Date.parse(rules.rosterLocksAt)) {
     return { locked: true, reason: `rosters locked at ${rules.rosterLocksAt}` };
   }
@@ -49,7 +53,10 @@ export interface TeamRosterSize {
 }
 
 /** Every team's roster must be within the limits when the tournament starts. */
-export function assertRostersReadyToStart(teams: TeamRosterSize[], rules: Pick<TournamentRules, 'rosterMin' | 'rosterMax'>): void {
+export function assertRostersReadyToStart(
+  teams: TeamRosterSize[],
+  rules: Pick<TournamentRules, 'rosterMin' | 'rosterMax'>,
+): void {
   const details: ErrorDetail[] = [];
   if (teams.length < 2) details.push({ field: 'teams', reason: 'a tournament needs at least 2 teams' });
   for (const t of teams) {
@@ -60,7 +67,8 @@ export function assertRostersReadyToStart(teams: TeamRosterSize[], rules: Pick<T
       });
     }
   }
-  if (details.length > 0) throw invalid('TOURNAMENT_NOT_READY', 'Tournament cannot start: rosters are not complete', details);
+  if (details.length > 0)
+    throw invalid('TOURNAMENT_NOT_READY', 'Tournament cannot start: rosters are not complete', details);
 }
 
 export interface RosterRow {
@@ -76,7 +84,10 @@ export function duplicatesInBatch(rows: RosterRow[], rowLabel: (i: number) => st
   rows.forEach((r, i) => {
     const j = seenJersey.get(r.jerseyNumber);
     if (j !== undefined) {
-      details.push({ field: `${rowLabel(i)}.jerseyNumber`, reason: `jersey ${r.jerseyNumber} is also used in ${rowLabel(j)}` });
+      details.push({
+        field: `${rowLabel(i)}.jerseyNumber`,
+        reason: `jersey ${r.jerseyNumber} is also used in ${rowLabel(j)}`,
+      });
     } else seenJersey.set(r.jerseyNumber, i);
     if (r.nationalIdHash) {
       const k = seenId.get(r.nationalIdHash);

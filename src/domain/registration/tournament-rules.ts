@@ -33,10 +33,16 @@ export const FIBA_RULES: Readonly<TournamentRules> = Object.freeze({
   autoConfirmResults: false,
 }) as TournamentRules;
 
-export type RulesInput = Partial<Omit<TournamentRules, 'timeouts'>> & { timeouts?: Partial<TournamentRules['timeouts']> };
+export type RulesInput = Partial<Omit<TournamentRules, 'timeouts'>> & {
+  timeouts?: Partial<TournamentRules['timeouts']>;
+};
 
 /** Merges settings over a base (FIBA by default) and checks they make sense together. */
-export function resolveRules(input: RulesInput = {}, base: TournamentRules = FIBA_RULES, field = 'rules'): TournamentRules {
+export function resolveRules(
+  input: RulesInput = {},
+  base: TournamentRules = FIBA_RULES,
+  field = 'rules',
+): TournamentRules {
   const rules: TournamentRules = {
     ...base,
     ...stripUndefined(input),

@@ -51,12 +51,4 @@ export const emptyLine = (gameId: string, playerId: string, teamId: string): Pla
 
 /** FIBA efficiency: PTS + REB + AST + STL + BLK - missed FG - missed FT - TO. */
 export const efficiency = (l: PlayerGameLine): number =>
-  l.pts +
-  l.oreb +
-  l.dreb +
-  l.ast +
-  l.stl +
-  l.blk -
-  (l.fga2 + l.fga3 - l.fgm2 - l.fgm3) -
-  (l.fta - l.ftm) -
-  l.tov;
+  l.pts + l.oreb + l.dreb + l.ast + l.stl + l.blk - (l.fga2 + l.fga3 - l.fgm2 - l.fgm3) - (l.fta - l.ftm) - l.tov;
