@@ -1,7 +1,17 @@
 import pg from 'pg';
 
-/** Names shared between the global setup and each test file (via environment variables). */
-export const TEMPLATE_DB = 'courtside_template';
+/**
+ * Names are per run (`COURTSIDE_TEST_RUN`, set by the global setup and inherited by the test
+ * workers), so runs on one server at the same time never drop each other's databases.
+ */
+export const runId = (): string => {
+  const id = process.env.COURTSIDE_TEST_RUN;
+  if (!id) throw new Error('test/support/global-setup.mjs did not run (COURTSIDE_TEST_RUN unset)');
+  return id;
+};
+export const templateDb = (): string => `courtside_tpl_${runId()}`;
+/** Runs older than this are assumed dead and their databases are dropped. */
+export const STALE_RUN_SECONDS = 3 * 3600;
 
 /** The server tests run against: DATABASE_URL's server, or the embedded one global-setup started. */
 export function serverUrl(): string {
@@ -28,8 +38,8 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
 
 /** A fresh database for one test file, cloned from the migrated template (fast: a file copy). */
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `courtside_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`));
+  const name = `courtside_t_${runId()}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb()}"`));
   return {
     name,
     url: urlFor(name),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded.js';
-import { TEMPLATE_DB, urlFor, withAdmin } from './database.js';
+import { STALE_RUN_SECONDS, templateDb, urlFor, withAdmin } from './database.js';
 
 /**
  * Once per run: pick the server (DATABASE_URL, or an embedded PostgreSQL in a temp folder),
@@ -25,17 +25,20 @@ export async function setupDatabases(): Promise<void> {
   }
   process.env.COURTSIDE_TEST_SERVER_URL = server;
   process.env.ID_HASH_KEY ??= 'test-key-test-key-test-key-test-key-0123456789';
+  process.env.JWT_SECRET ??= 'test-jwt-secret-test-jwt-secret-0123456789';
 
+  const now = Math.floor(Date.now() / 1000);
+  process.env.COURTSIDE_TEST_RUN = `${now}_${Math.random().toString(36).slice(2, 6)}`;
   await withAdmin(async (c) => {
-    // Leftovers from interrupted runs.
-    const stale = await c.query(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'courtside_t\\_%' OR datname = $1`,
-      [TEMPLATE_DB],
-    );
-    for (const row of stale.rows) await c.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+    // Leftovers of runs that died long ago; runs in progress (other engineers, CI) are left alone.
+    const stale = await c.query(`SELECT datname FROM pg_database WHERE datname ~ '^courtside_(t|tpl)_[0-9]+_'`);
+    for (const { datname } of stale.rows as Array<{ datname: string }>) {
+      const started = Number(/^courtside_(?:t|tpl)_(\d+)_/.exec(datname)?.[1]);
+      if (now - started > STALE_RUN_SECONDS) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+    await c.query(`CREATE DATABASE "${templateDb()}"`);
   });
-  const ds = new DataSource(dataSourceOptions({ url: urlFor(TEMPLATE_DB, server) }));
+  const ds = new DataSource(dataSourceOptions({ url: urlFor(templateDb(), server) }));
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
