@@ -1,5 +1,13 @@
 // Every migration, in order. `npm run migration:generate -- <name>` writes a new file here
 // and prints the line to add below; read the SQL before it lands.
 import { Registration1795275560873 } from './1795275560873-registration.js';
+import { AccountsAndAccess1795276266318 } from './1795276266318-accounts-and-access.js';
+import { GamesAndPlayEvents1795276772959 } from './1795276772959-games-and-play-events.js';
+import { Competition1795278555451 } from './1795278555451-competition.js';
 
-export const migrations = [Registration1795275560873];
+export const migrations = [
+  Registration1795275560873,
+  AccountsAndAccess1795276266318,
+  GamesAndPlayEvents1795276772959,
+  Competition1795278555451,
+];

@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -30,7 +31,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.env.TRUST_PROXY,
     // Close idle keep-alive sockets on shutdown; in-flight requests finish first.
     forceCloseConnections: 'idle',
   });
@@ -45,7 +46,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header('x-request-id', request.id);
   });
   // CSV bodies arrive as text (roster import).
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
 
   await app.register(helmet as never, {
     contentSecurityPolicy: {
@@ -59,6 +62,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     },
   });
 
+  // socket.io (src/live) shares the HTTP server and port.
+  app.useWebSocketAdapter(new IoAdapter(app));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(globalValidationPipe());
@@ -67,10 +72,18 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const docs = new DocumentBuilder()
     .setTitle('Courtside API')
     .setDescription(
-      'Tournament management and live scoring for workers\' basketball leagues (工BA). ' +
-        'Every failure has the same JSON shape (ErrorBody): statusCode, error, message, code, details[{field, reason}], requestId.',
+      "Tournament management and live scoring for workers' basketball leagues (工BA). " +
+        'Every failure has the same JSON shape (ErrorBody): statusCode, error, message, code, details[{field, reason}], requestId. ' +
+        'Each operation says who may call it (**Access:** in its description, `x-access` in the document): public reads need no login; ' +
+        'everything else needs `Authorization: Bearer <access token>` from POST /api/v1/auth/login or /auth/game-code.',
     )
     .setVersion('1')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Access token from POST /api/v1/auth/login (15 minutes; refresh at /auth/refresh)',
+    })
     .build();
   const document = SwaggerModule.createDocument(app, docs, { extraModels: [ErrorBody] });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

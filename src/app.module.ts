@@ -3,8 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { TransactionModule } from './database/transaction.js';
+import { LiveDeliveryModule } from './live/delivery.module.js';
+import { LiveModule } from './live/live.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { CompetitionModule } from './modules/competition/competition.module.js';
+import { GamesModule } from './modules/games/games.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PlayersModule } from './modules/players/players.module.js';
+import { ScorekeepingModule } from './modules/scorekeeping/scorekeeping.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { TournamentsModule } from './modules/tournaments/tournaments.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
@@ -27,11 +36,20 @@ export class AppModule {
           retryAttempts: 0,
         }),
         TransactionModule,
+        SessionsModule,
+        AuditModule,
+        AccountsModule,
+        AuthModule,
         HealthModule,
         UnitsModule,
         TournamentsModule,
         TeamsModule,
         PlayersModule,
+        ScorekeepingModule,
+        LiveDeliveryModule,
+        GamesModule,
+        CompetitionModule,
+        LiveModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createApp } from './app.factory.js';
 import { createLogger } from './common/logging/logger.js';
 import { EnvError, loadEnv, type Env } from './config/env.js';
-import { resolveIdHashKey } from './config/secrets.js';
+import { resolveIdHashKey, resolveJwtSecret } from './config/secrets.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded.js';
 import { describeDatabase, waitForDatabase } from './database/wait-for-database.js';
 
@@ -57,7 +57,14 @@ async function main() {
   if (idHash.generated)
     logger.warn('ID_HASH_KEY is not set: generated one under DATA_DIR/secrets (set it explicitly in production)');
 
-  const app = await createApp({ env, databaseUrl, idHashKey: idHash.key, embeddedDatabase: !!embedded }, logger);
+  const jwt = resolveJwtSecret(env.JWT_SECRET, env.DATA_DIR);
+  if (jwt.generated)
+    logger.warn('JWT_SECRET is not set: generated one under DATA_DIR/secrets (set it explicitly in production)');
+
+  const app = await createApp(
+    { env, databaseUrl, idHashKey: idHash.key, jwtSecret: jwt.key, embeddedDatabase: !!embedded },
+    logger,
+  );
   try {
     await app.listen({ port: env.PORT, host: env.HOST });
   } catch (e) {

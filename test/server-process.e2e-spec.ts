@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { urlFor, withAdmin } from './support/database.js';
-import { buildOnce, freePort, runServer, waitForHealth } from './support/server-process.js';
+import { buildOnce, FIRST_ADMIN, freePort, loginTo, MAIN, runServer, waitForHealth } from './support/server-process.js';
 
 /** The real build, run as a user runs it: configuration, start-up, migrations, shutdown. */
 describe('the server process', () => {
@@ -44,12 +45,19 @@ describe('the server process', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       ID_HASH_KEY: 'k'.repeat(40),
+      JWT_SECRET: 'j'.repeat(40),
+      ...FIRST_ADMIN,
     });
     try {
       await waitForHealth(port, server);
+      const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
       const created = await fetch(`http://127.0.0.1:${port}/api/v1/units`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abcdef12' },
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': 'trace-abcdef12',
+          authorization: `Bearer ${token}`,
+        },
         body: JSON.stringify({ name: '湖州市总工会', kind: 'federation' }),
       });
       expect(created.status).toBe(201);
@@ -61,7 +69,7 @@ describe('the server process', () => {
       let response = '';
       socket.on('data', (d) => (response += d));
       socket.write(
-        `POST /api/v1/units HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+        `POST /api/v1/units HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
       );
       socket.write(body.slice(0, 5));
       await new Promise((r) => setTimeout(r, 200));
@@ -101,13 +109,15 @@ describe('the server process', () => {
       EMBEDDED_PG_PORT: String(freePort()),
       PORT: String(freePort()),
       HOST: '127.0.0.1',
+      ...FIRST_ADMIN,
     };
     try {
       const first = runServer(env);
       await waitForHealth(Number(env.PORT), first, 60_000);
+      const token = await loginTo(Number(env.PORT), FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
       const res = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/units`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ name: '长兴县总工会', kind: 'county_union' }),
       });
       expect(res.status).toBe(201);
@@ -126,4 +136,56 @@ describe('the server process', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('has no administrator and no default password until one is created from the command line', async () => {
+    const name = `courtside_t_admin_${process.pid}`;
+    await withAdmin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${name}"`);
+    });
+    const port = freePort();
+    const server = runServer({ DATABASE_URL: urlFor(name), PORT: String(port), HOST: '127.0.0.1' });
+    const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => {
+      const { ADMIN_PASSWORD: _unset, ...inherited } = process.env;
+      return spawnSync(process.execPath, [path.join(path.dirname(MAIN), 'cli/create-admin.js'), ...args], {
+        input: options.input ?? '',
+        env: { ...inherited, NODE_OPTIONS: '', DATABASE_URL: urlFor(name), ...options.env },
+        encoding: 'utf8',
+      });
+    };
+    try {
+      await waitForHealth(port, server);
+      const logs = server
+        .stdout()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(logs.some((l) => l.level === 40 && /no administrator yet.*admin:create/.test(l.msg))).toBe(true);
+      await expect(loginTo(port, 'admin', 'admin')).rejects.toThrow(/400|401/);
+
+      const created = cli(['Chief'], { input: 'a long passphrase from stdin\n' });
+      expect({ status: created.status, stderr: created.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(created.stdout).toContain('Created administrator chief');
+      const token = await loginTo(port, 'chief', 'a long passphrase from stdin');
+
+      const again = cli(['chief'], { input: 'a long passphrase from stdin\n' });
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('an account named chief already exists');
+      const short = cli(['deputy'], { input: 'short\n' });
+      expect(short.status).toBe(2);
+      expect(short.stderr).toContain('at least 12 characters');
+
+      // A forgotten password: reset from the command line; the old sessions end.
+      const reset = cli(['chief', '--reset-password'], { env: { ADMIN_PASSWORD: 'a replacement passphrase' } });
+      expect(reset.status).toBe(0);
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/auth/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(me.status).toBe(401);
+      await loginTo(port, 'chief', 'a replacement passphrase');
+    } finally {
+      server.child.kill('SIGKILL');
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    }
+  }, 60_000);
 });

@@ -7,6 +7,8 @@ export interface AppConfig {
   env: Env;
   databaseUrl: string;
   idHashKey: string;
+  /** Signs access tokens (JWT_SECRET or the generated one). */
+  jwtSecret: string;
   /** True when the server runs its own embedded PostgreSQL. */
   embeddedDatabase: boolean;
 }

@@ -1,5 +1,18 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN, USERNAME } from './credentials.js';
 
 /**
  * Every setting the server reads from the environment, validated once at start.
@@ -68,6 +81,68 @@ export class Env {
   @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
   ID_HASH_KEY?: string;
 
+  /**
+   * Key that signs access tokens (HS256). Required in production; elsewhere a random key is
+   * generated once and kept under DATA_DIR. Changing it invalidates current access tokens
+   * (clients refresh) and unused game codes.
+   */
+  @IsOptional()
+  @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token; a revoked session is refused at once whatever this is. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** How long a login lasts without use (each refresh extends it this far again). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365 * 86400)
+  REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
+
+  /** With ADMIN_PASSWORD: creates this administrator at start if there is no administrator yet. */
+  @IsOptional()
+  @Matches(USERNAME, { message: 'must be 3-40 characters: lower-case letters, digits, dot, dash or underscore' })
+  ADMIN_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  ADMIN_PASSWORD?: string;
+
+  /** Failed logins for one username (or one game code per address) before 429 until the window ends. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Writes (POST, PUT, PATCH, DELETE) one session, or one address when anonymous, may send per minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  WRITE_RATE_LIMIT_PER_MINUTE = 240;
+
+  /**
+   * Trust X-Forwarded-For from a reverse proxy in front (for client addresses in rate limits
+   * and logs). Off by default: without a proxy, clients could forge their address.
+   */
+  @Transform(({ value }) => parseBool(value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  TRUST_PROXY = false;
+
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt()
@@ -97,12 +172,23 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = plainToInstance(Env, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => {
-    const given = source[e.property];
+    const given =
+      e.property.endsWith('PASSWORD') || e.property.endsWith('SECRET') || e.property.endsWith('KEY')
+        ? '[hidden]'
+        : source[e.property];
     const reasons = Object.values(e.constraints ?? {}).join(', ');
     return `${e.property}=${JSON.stringify(given)} is invalid: ${reasons}`;
   });
   if (env.NODE_ENV === 'production' && !env.ID_HASH_KEY) {
     problems.push('ID_HASH_KEY is required in production: a secret of at least 32 characters');
+  }
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET is required in production: a secret of at least 32 characters');
+  }
+  if (!!env.ADMIN_USERNAME !== !!env.ADMIN_PASSWORD) {
+    problems.push(
+      'ADMIN_USERNAME and ADMIN_PASSWORD go together: set both to create the first administrator, or neither',
+    );
   }
   if (problems.length > 0) throw new EnvError(problems);
   return env;

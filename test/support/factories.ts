@@ -12,15 +12,26 @@ export function factories(ctx: TestContext) {
   };
   return {
     ok,
-    newUnit: (over: Record<string, unknown> = {}) => ok('POST', '/api/v1/units', { name: `单位${next()}`, kind: 'enterprise', ...over }),
+    newUnit: (over: Record<string, unknown> = {}) =>
+      ok('POST', '/api/v1/units', { name: `单位${next()}`, kind: 'enterprise', ...over }),
     newTournament: (over: Record<string, unknown> = {}) =>
-      ok('POST', '/api/v1/tournaments', { name: `工BA ${next()}`, season: '2024', startsOn: '2024-05-11', endsOn: '2024-05-19', ...over }),
+      ok('POST', '/api/v1/tournaments', {
+        name: `工BA ${next()}`,
+        season: '2024',
+        startsOn: '2024-05-11',
+        endsOn: '2024-05-19',
+        ...over,
+      }),
     newTeam: async (tournamentId: string, over: Record<string, unknown> = {}) => {
-      const unitId = (over.unitId as string | undefined) ?? (await ok('POST', '/api/v1/units', { name: `企业${next()}`, kind: 'enterprise' })).id;
+      const unitId =
+        (over.unitId as string | undefined) ??
+        (await ok('POST', '/api/v1/units', { name: `企业${next()}`, kind: 'enterprise' })).id;
       return ok('POST', `/api/v1/tournaments/${tournamentId}/teams`, { name: `球队${next()}`, ...over, unitId });
     },
     newPlayer: (teamId: string, over: Record<string, unknown> = {}) =>
       ok('POST', `/api/v1/teams/${teamId}/players`, { name: `球员${next()}`, jerseyNumber: next() % 100, ...over }),
+    newGame: (tournamentId: string, over: Record<string, unknown> = {}) =>
+      ok('POST', `/api/v1/tournaments/${tournamentId}/games`, { ...over }),
   };
 }
 

@@ -54,3 +54,19 @@ export async function waitForHealth(port: number, server: ServerProcess, timeout
 }
 
 export const freePort = () => 40000 + Math.floor(Math.random() * 10000);
+
+/** Logs in to a running server and returns the access token. */
+export async function loginTo(port: number, username: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await res.json()) as { accessToken?: string };
+  if (res.status !== 200 || !body.accessToken)
+    throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+/** The first administrator every server test starts with (ADMIN_USERNAME / ADMIN_PASSWORD). */
+export const FIRST_ADMIN = { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-password-for-tests' };

@@ -5,32 +5,94 @@ import { createLogger } from '../../src/common/logging/logger.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createTestDatabase } from './database.js';
 
+export interface HttpResult {
+  status: number;
+  body: any;
+  headers: Record<string, string>;
+}
+
+/** Sends a request through the real HTTP stack: JSON in, parsed JSON out. */
+export type Http = (
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<HttpResult>;
+
+/** A logged-in account and an `http` that sends its access token. */
+export interface LoggedIn {
+  accountId: string;
+  username: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+  http: Http;
+}
+
 export interface TestContext {
   app: NestFastifyApplication;
   baseUrl: string;
   databaseUrl: string;
-  /** Sends a request through the real HTTP stack (Fastify inject): JSON in, parsed JSON out. */
-  http: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  /** As the default organiser, who owns what the factories create. */
+  http: Http;
+  /** Without a token: a fan. */
+  anon: Http;
+  /** With this access token (null: none). */
+  as: (accessToken: string | null) => Http;
+  /** The first administrator (created from ADMIN_USERNAME/ADMIN_PASSWORD at start). */
+  admin: LoggedIn;
+  /** The default organiser. */
+  organiser: LoggedIn;
+  /** Creates an account (organisers by the administrator, scorekeepers by `createdBy` or the default organiser) and logs it in. */
+  newAccount: (
+    role: 'admin' | 'organiser' | 'scorekeeper',
+    options?: { username?: string; displayName?: string; createdBy?: LoggedIn },
+  ) => Promise<LoggedIn>;
+  login: (username: string, password: string) => Promise<LoggedIn>;
   close(): Promise<void>;
 }
 
-/** Boots the real application on a fresh database cloned from the migrated template. */
-export async function startTestApp(): Promise<TestContext> {
+export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
+const PASSWORD = 'correct horse battery staple';
+let accounts = 0;
+
+/**
+ * Boots the real application on a fresh database cloned from the migrated template, with an
+ * administrator and a logged-in organiser. `env` overrides settings (tiny TTLs, low limits).
+ */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestContext> {
   const db = await createTestDatabase();
-  const env = loadEnv({ ...process.env, DATABASE_URL: db.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MIGRATIONS_RUN: 'false', NODE_ENV: 'test' });
-  const app = await createApp({ env, databaseUrl: db.url, idHashKey: env.ID_HASH_KEY!, embeddedDatabase: false }, createLogger(env.LOG_LEVEL));
+  const env = loadEnv({
+    ...process.env,
+    DATABASE_URL: db.url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MIGRATIONS_RUN: 'false',
+    NODE_ENV: 'test',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    // Tests write fast from one address; the throttling tests set their own limits.
+    WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...options.env,
+  });
+  const app = await createApp(
+    { env, databaseUrl: db.url, idHashKey: env.ID_HASH_KEY!, jwtSecret: env.JWT_SECRET!, embeddedDatabase: false },
+    createLogger(env.LOG_LEVEL),
+  );
   // A real listening server on a free port: requests go through the whole HTTP stack.
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const baseUrl = await app.getUrl();
-  return {
-    app,
-    baseUrl,
-    databaseUrl: db.url,
-    http: async (method, url, body, headers = {}) => {
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const as =
+    (accessToken: string | null): Http =>
+    async (method, url, body, headers = {}) => {
       const isText = typeof body === 'string';
-      const res = await fetch(baseUrl.replace('[::1]', '127.0.0.1') + url, {
+      const res = await fetch(baseUrl + url, {
         method,
-        headers: { ...(body !== undefined ? { 'content-type': isText ? 'text/csv; charset=utf-8' : 'application/json' } : {}), ...headers },
+        headers: {
+          ...(body !== undefined ? { 'content-type': isText ? 'text/csv; charset=utf-8' : 'application/json' } : {}),
+          ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+          ...headers,
+        },
         body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
       });
       const text = await res.text();
@@ -41,7 +103,67 @@ export async function startTestApp(): Promise<TestContext> {
         // not JSON (e.g. the docs page)
       }
       return { status: res.status, body: parsed, headers: Object.fromEntries(res.headers.entries()) };
-    },
+    };
+  try {
+    return await loggedInContext(app, db, baseUrl, as, env.ADMIN_USERNAME!, env.ADMIN_PASSWORD!);
+  } catch (e) {
+    await app.close();
+    await db.drop();
+    throw e;
+  }
+}
+
+async function loggedInContext(
+  app: NestFastifyApplication,
+  db: { url: string; drop(): Promise<void> },
+  baseUrl: string,
+  as: (accessToken: string | null) => Http,
+  adminUsername: string,
+  adminPassword: string,
+): Promise<TestContext> {
+  const anon = as(null);
+  const login = async (username: string, password: string): Promise<LoggedIn> => {
+    const res = await anon('POST', '/api/v1/auth/login', { username, password });
+    if (res.status !== 200) throw new Error(`login ${username} -> ${res.status} ${JSON.stringify(res.body)}`);
+    const me = await as(res.body.accessToken)('GET', '/api/v1/auth/me');
+    return {
+      accountId: me.body.account.id,
+      username,
+      password,
+      accessToken: res.body.accessToken,
+      refreshToken: res.body.refreshToken,
+      http: as(res.body.accessToken),
+    };
+  };
+
+  const admin = await login(adminUsername, adminPassword);
+  const defaults: { organiser?: LoggedIn } = {};
+  const newAccount: TestContext['newAccount'] = async (role, opts = {}) => {
+    const username = opts.username ?? `${role}${++accounts}x${process.pid}`;
+    const creator = opts.createdBy ?? (role === 'scorekeeper' && defaults.organiser ? defaults.organiser : admin);
+    const res = await creator.http('POST', '/api/v1/accounts', {
+      username,
+      displayName: opts.displayName ?? `测试${role}`,
+      role,
+      password: PASSWORD,
+    });
+    if (res.status !== 201) throw new Error(`create ${role} -> ${res.status} ${JSON.stringify(res.body)}`);
+    return login(username, PASSWORD);
+  };
+  const organiser = await newAccount('organiser', { displayName: '湖州市总工会赛事部' });
+  defaults.organiser = organiser;
+
+  return {
+    app,
+    baseUrl,
+    databaseUrl: db.url,
+    http: organiser.http,
+    anon,
+    as,
+    admin,
+    organiser,
+    newAccount,
+    login,
     close: async () => {
       await app.close();
       await db.drop();

@@ -20,15 +20,32 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId, url: request.url }, 'unhandled error');
     }
-    if (body.statusCode === 429 && exception instanceof HttpException) {
-      const retry = (exception.getResponse() as { retryAfter?: number }).retryAfter;
+    if (body.statusCode === 429) {
+      const retry =
+        exception instanceof DomainError
+          ? (exception.context?.retryAfterSeconds as number | undefined)
+          : exception instanceof HttpException
+            ? (exception.getResponse() as { retryAfter?: number }).retryAfter
+            : undefined;
       if (retry) void reply.header('Retry-After', String(retry));
     }
+    // RFC 6750: a refused or missing bearer token says which scheme to use.
+    if (body.statusCode === 401)
+      void reply.header(
+        'WWW-Authenticate',
+        `Bearer realm="courtside"${body.code === 'AUTH_REQUIRED' ? '' : ', error="invalid_token"'}`,
+      );
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
-    const make = (statusCode: number, code: string, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>): ErrorBody => ({
+    const make = (
+      statusCode: number,
+      code: string,
+      message: string,
+      details: ErrorDetail[] = [],
+      context?: Record<string, unknown>,
+    ): ErrorBody => ({
       statusCode,
       error: STATUS_TEXT[statusCode] ?? 'Error',
       message,
@@ -38,7 +55,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       ...(context ? { context } : {}),
     });
     if (exception instanceof DomainError) {
-      return make(STATUS_BY_KIND[exception.kind], exception.code, exception.message, exception.details, exception.context);
+      return make(
+        STATUS_BY_KIND[exception.kind],
+        exception.code,
+        exception.message,
+        exception.details,
+        exception.context,
+      );
     }
     if (exception instanceof RequestValidationError) {
       return make(400, 'VALIDATION_FAILED', 'Validation failed', exception.details);
@@ -46,14 +69,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const message =
+        typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return make(status, httpCode(status), Array.isArray(message) ? message.join('; ') : String(message));
     }
     const fastifyStatus = (exception as { statusCode?: number; code?: string })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       // Fastify's own errors: malformed JSON, body too large, unsupported media type.
       const e = exception as { code?: string; message?: string };
-      return make(fastifyStatus, e.code ?? httpCode(fastifyStatus), e.message ?? 'Request refused', [{ field: 'body', reason: e.message ?? '' }]);
+      return make(fastifyStatus, e.code ?? httpCode(fastifyStatus), e.message ?? 'Request refused', [
+        { field: 'body', reason: e.message ?? '' },
+      ]);
     }
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
       return make(400, 'VALIDATION_FAILED', 'Malformed identifier', [{ field: 'id', reason: 'must be a UUID' }]);

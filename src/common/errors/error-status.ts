@@ -7,6 +7,7 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   forbidden: 403,
   unauthenticated: 401,
+  rate_limited: 429,
 };
 
 export const STATUS_TEXT: Record<number, string> = {

@@ -5,9 +5,16 @@ import type { ErrorDetail } from '../../domain/shared/domain-error.js';
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const e of errors) {
-    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property)
+      ? `${prefix}[${e.property}]`
+      : prefix
+        ? `${prefix}.${e.property}`
+        : e.property;
     for (const [rule, reason] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, reason: rule === 'whitelistValidation' ? 'is not an accepted field' : stripField(reason, e.property) });
+      out.push({
+        field,
+        reason: rule === 'whitelistValidation' ? 'is not an accepted field' : stripField(reason, e.property),
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

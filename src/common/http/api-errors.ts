@@ -12,4 +12,6 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Documents the error responses of a route, all in the one ErrorBody shape. */
 export const ApiErrors = (...statuses: number[]) =>
-  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorBody })));
+  applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorBody })),
+  );

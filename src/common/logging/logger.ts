@@ -8,7 +8,10 @@ export function createLogger(level: string): Logger {
     base: { service: 'courtside' },
     timestamp: stdTimeFunctions.isoTime,
     messageKey: 'msg',
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.nationalId'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.nationalId'],
+      censor: '[redacted]',
+    },
   });
 }
 

@@ -31,7 +31,6 @@ export class PageQueryDto {
   @IsString()
   @MaxLength(50)
   q?: string;
-
 }
 
 /** Paging plus sorting by name (pinyin) or creation time. */

@@ -20,3 +20,4 @@ export type {
   BoxScoreTeamTotals,
   ShootingPercentages,
 } from './box-score.js';
+export { canonicalJson, sameEventContent, scorekeeperMayMove, statusAfterEvent } from './live-scoring.js';

@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'not_found' // a referenced thing does not exist (404)
   | 'conflict' // state does not allow it now: duplicate, locked, stale (409)
   | 'forbidden' // the caller may not do this (403)
-  | 'unauthenticated'; // the caller is not known (401)
+  | 'unauthenticated' // the caller is not known (401)
+  | 'rate_limited'; // too many attempts for now; context.retryAfterSeconds says when to try again (429)
 
 export interface ErrorDetail {
   /** Field path as the client sent it, e.g. `players[3].jerseyNumber`; may be empty. */
@@ -44,3 +45,8 @@ export const conflict = (
   context?: Record<string, unknown>,
 ) => new DomainError(code, 'conflict', message, details, context);
 export const notFound = (code: string, message: string) => new DomainError(code, 'not_found', message);
+export const forbidden = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new DomainError(code, 'forbidden', message, details);
+export const unauthenticated = (code: string, message: string) => new DomainError(code, 'unauthenticated', message);
+export const rateLimited = (code: string, message: string, retryAfterSeconds: number) =>
+  new DomainError(code, 'rate_limited', message, [], { retryAfterSeconds });

@@ -45,7 +45,8 @@ export class CreatePlayerDto extends OverrideDto {
   @ApiPropertyOptional({
     example: '33050119900101123X',
     nullable: true,
-    description: 'PRC resident ID (18 characters). Never stored or returned: only a keyed hash is kept, to stop one person playing for two teams',
+    description:
+      'PRC resident ID (18 characters). Never stored or returned: only a keyed hash is kept, to stop one person playing for two teams',
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -88,7 +89,8 @@ export class PlayerDto {
   @ApiProperty({ example: 7 }) jerseyNumber: number;
   @ApiProperty({ enum: POSITIONS, nullable: true }) position: Position | null;
   @ApiProperty({ example: '长兴天顺物流有限公司', nullable: true, type: String }) employer: string | null;
-  @ApiProperty({ description: 'Whether an ID number was registered (the number itself is never returned)' }) hasNationalId: boolean;
+  @ApiProperty({ description: 'Whether an ID number was registered (the number itself is never returned)' })
+  hasNationalId: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

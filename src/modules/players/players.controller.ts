@@ -1,9 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Public, Roles } from '../../common/auth/access.decorators.js';
+import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
-import { CreatePlayerDto, ImportQueryDto, ImportResultDto, PlayerDto, PlayerQueryDto, RemovePlayerQueryDto, UpdatePlayerDto } from './player.dto.js';
+import {
+  CreatePlayerDto,
+  ImportQueryDto,
+  ImportResultDto,
+  PlayerDto,
+  PlayerQueryDto,
+  RemovePlayerQueryDto,
+  UpdatePlayerDto,
+} from './player.dto.js';
 import { PlayersService } from './players.service.js';
 
 const PlayerPage = PageOf(PlayerDto);
@@ -14,26 +31,48 @@ export class PlayersController {
   constructor(private readonly players: PlayersService) {}
 
   @Post('teams/:teamId/players')
-  @ApiCreatedResponse({ type: PlayerDto, description: 'After the roster lock, `overrideReason` is required and the change is recorded' })
+  @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
+  @ApiCreatedResponse({
+    type: PlayerDto,
+    description: 'After the roster lock, `overrideReason` is required and the change is recorded',
+  })
   @ApiErrors(400, 404, 409)
-  add(@UuidParam('teamId') teamId: string, @Body() dto: CreatePlayerDto): Promise<PlayerDto> {
-    return this.players.add(teamId, dto);
+  add(
+    @CurrentActor() actor: Actor,
+    @UuidParam('teamId') teamId: string,
+    @Body() dto: CreatePlayerDto,
+  ): Promise<PlayerDto> {
+    return this.players.add(actor, teamId, dto);
   }
 
   @Post('teams/:teamId/players/import')
   @HttpCode(201)
+  @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
   @ApiConsumes('text/csv')
   @ApiBody({
-    description: 'UTF-8 CSV, with or without BOM. Headers in Chinese or English: 姓名/name, 号码/jerseyNumber, 位置/position, 工作单位/employer, 身份证号/nationalId',
-    schema: { type: 'string', example: '姓名,号码,位置,工作单位\n王磊,7,后卫,长兴天顺物流有限公司\n李强,23,中锋,长兴天顺物流有限公司\n' },
+    description:
+      'UTF-8 CSV, with or without BOM. Headers in Chinese or English: 姓名/name, 号码/jerseyNumber, 位置/position, 工作单位/employer, 身份证号/nationalId',
+    schema: {
+      type: 'string',
+      example: '姓名,号码,位置,工作单位\n王磊,7,后卫,长兴天顺物流有限公司\n李强,23,中锋,长兴天顺物流有限公司\n',
+    },
   })
-  @ApiCreatedResponse({ type: ImportResultDto, description: 'All rows imported; on any problem nothing is imported and each problem names its row and column' })
+  @ApiCreatedResponse({
+    type: ImportResultDto,
+    description: 'All rows imported; on any problem nothing is imported and each problem names its row and column',
+  })
   @ApiErrors(400, 404, 409)
-  import(@UuidParam('teamId') teamId: string, @Body() csv: string, @Query() query: ImportQueryDto): Promise<ImportResultDto> {
-    return this.players.importCsv(teamId, csv, query.overrideReason);
+  import(
+    @CurrentActor() actor: Actor,
+    @UuidParam('teamId') teamId: string,
+    @Body() csv: string,
+    @Query() query: ImportQueryDto,
+  ): Promise<ImportResultDto> {
+    return this.players.importCsv(actor, teamId, csv, query.overrideReason);
   }
 
   @Get('teams/:teamId/players')
+  @Public()
   @ApiOkResponse({ type: PlayerPage })
   @ApiErrors(400, 404)
   listByTeam(@UuidParam('teamId') teamId: string, @Query() query: PlayerQueryDto) {
@@ -41,13 +80,18 @@ export class PlayersController {
   }
 
   @Get('tournaments/:tournamentId/players')
-  @ApiOkResponse({ type: PlayerPage, description: 'Every player of the tournament; search by name, pinyin or initials' })
+  @Public()
+  @ApiOkResponse({
+    type: PlayerPage,
+    description: 'Every player of the tournament; search by name, pinyin or initials',
+  })
   @ApiErrors(400, 404)
   listByTournament(@UuidParam('tournamentId') tournamentId: string, @Query() query: PlayerQueryDto) {
     return this.players.listByTournament(tournamentId, query);
   }
 
   @Get('players/:id')
+  @Public()
   @ApiOkResponse({ type: PlayerDto })
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<PlayerDto> {
@@ -55,17 +99,23 @@ export class PlayersController {
   }
 
   @Patch('players/:id')
+  @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
   @ApiOkResponse({ type: PlayerDto })
   @ApiErrors(400, 404, 409)
-  update(@UuidParam('id') id: string, @Body() dto: UpdatePlayerDto): Promise<PlayerDto> {
-    return this.players.update(id, dto);
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdatePlayerDto): Promise<PlayerDto> {
+    return this.players.update(actor, id, dto);
   }
 
   @Delete('players/:id')
   @HttpCode(204)
+  @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
   @ApiNoContentResponse({ description: 'Removed from the roster (kept for games already played)' })
   @ApiErrors(400, 404, 409)
-  remove(@UuidParam('id') id: string, @Query() query: RemovePlayerQueryDto): Promise<void> {
-    return this.players.remove(id, query.overrideReason);
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Query() query: RemovePlayerQueryDto,
+  ): Promise<void> {
+    return this.players.remove(actor, id, query.overrideReason);
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Transactional, TransactionHost } from '../../database/transaction.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -14,14 +16,28 @@ import { conflict, DomainError, invalid, notFound, type ErrorDetail } from '../.
 import { TeamsService } from '../teams/teams.service.js';
 import { TournamentsService } from '../tournaments/tournaments.service.js';
 import { NationalIdHasher } from './national-id-hasher.js';
-import { CreatePlayerDto, type ImportResultDto, type PlayerDto, type PlayerQueryDto, type UpdatePlayerDto } from './player.dto.js';
+import {
+  CreatePlayerDto,
+  type ImportResultDto,
+  type PlayerDto,
+  type PlayerQueryDto,
+  type UpdatePlayerDto,
+} from './player.dto.js';
 import { PlayerEntity } from './player.entity.js';
 import { toPlayerDto } from './player.mapper.js';
 import { RosterOverrideEntity, type RosterChangeAction } from './roster-override.entity.js';
 
 const UNIQUE = {
-  uq_player_team_jersey: { code: 'PLAYER_JERSEY_TAKEN', field: 'jerseyNumber', reason: 'another player on this team wears this number' },
-  uq_player_tournament_person: { code: 'PLAYER_ALREADY_REGISTERED', field: 'nationalId', reason: 'this person is already on a roster in this tournament' },
+  uq_player_team_jersey: {
+    code: 'PLAYER_JERSEY_TAKEN',
+    field: 'jerseyNumber',
+    reason: 'another player on this team wears this number',
+  },
+  uq_player_tournament_person: {
+    code: 'PLAYER_ALREADY_REGISTERED',
+    field: 'nationalId',
+    reason: 'this person is already on a roster in this tournament',
+  },
 };
 
 @Injectable()
@@ -31,6 +47,7 @@ export class PlayersService {
     private readonly teams: TeamsService,
     private readonly tournaments: TournamentsService,
     private readonly hasher: NationalIdHasher,
+    private readonly audit: AuditService,
   ) {}
 
   private get repo() {
@@ -66,40 +83,79 @@ export class PlayersService {
   }
 
   @Transactional()
-  async add(teamId: string, dto: CreatePlayerDto): Promise<PlayerDto> {
-    const { team, override } = await this.lockRoster(teamId, dto.overrideReason);
+  async add(actor: Actor, teamId: string, dto: CreatePlayerDto): Promise<PlayerDto> {
+    const { team, override } = await this.lockRoster(actor, teamId, dto.overrideReason);
     assertRosterRoom(await this.rosterSize(teamId), 1, await this.rulesOf(team.tournamentId));
     const nationalIdHash = dto.nationalId ? this.hasher.hash(dto.nationalId) : null;
-    await this.assertAvailable(team.tournamentId, teamId, [{ jerseyNumber: dto.jerseyNumber, nationalIdHash }], () => '');
-    const player = await mapUnique(() => this.repo.save(this.build(team.tournamentId, teamId, dto, nationalIdHash)), UNIQUE);
+    await this.assertAvailable(
+      team.tournamentId,
+      teamId,
+      [{ jerseyNumber: dto.jerseyNumber, nationalIdHash }],
+      () => '',
+    );
+    const player = await mapUnique(
+      () => this.repo.save(this.build(team.tournamentId, teamId, dto, nationalIdHash)),
+      UNIQUE,
+    );
     if (override) await this.recordOverride(team, 'add', override, player.id, { after: toPlayerDto(player) });
-    return toPlayerDto(player);
+    const after = toPlayerDto(player);
+    await this.audit.record(actor, {
+      action: 'player.create',
+      entity: 'player',
+      entityId: player.id,
+      tournamentId: team.tournamentId,
+      after: withOverride(after, override),
+    });
+    return after;
   }
 
   @Transactional()
-  async update(id: string, dto: UpdatePlayerDto): Promise<PlayerDto> {
+  async update(actor: Actor, id: string, dto: UpdatePlayerDto): Promise<PlayerDto> {
     const current = await this.getEntity(id);
-    const { team, override } = await this.lockRoster(current.teamId, dto.overrideReason);
+    const { team, override } = await this.lockRoster(actor, current.teamId, dto.overrideReason);
     const player = await this.getEntity(id); // re-read under the team lock
     const before = toPlayerDto(player);
-    const nationalIdHash = dto.nationalId === undefined ? player.nationalIdHash : dto.nationalId === null ? null : this.hasher.hash(dto.nationalId);
+    const nationalIdHash =
+      dto.nationalId === undefined
+        ? player.nationalIdHash
+        : dto.nationalId === null
+          ? null
+          : this.hasher.hash(dto.nationalId);
     const jerseyNumber = dto.jerseyNumber ?? player.jerseyNumber;
     await this.assertAvailable(team.tournamentId, team.id, [{ jerseyNumber, nationalIdHash }], () => '', player.id);
     const { overrideReason: _o, nationalId: _n, ...fields } = dto;
     Object.assign(player, fields, { nationalIdHash }, dto.name ? nameIndex(dto.name) : {});
     const saved = await mapUnique(() => this.repo.save(player), UNIQUE);
     if (override) await this.recordOverride(team, 'update', override, id, { before, after: toPlayerDto(saved) });
-    return toPlayerDto(saved);
+    const after = toPlayerDto(saved);
+    await this.audit.record(actor, {
+      action: 'player.update',
+      entity: 'player',
+      entityId: id,
+      tournamentId: team.tournamentId,
+      before,
+      after: withOverride(after, override),
+    });
+    return after;
   }
 
   @Transactional()
-  async remove(id: string, overrideReason: string | undefined): Promise<void> {
+  async remove(actor: Actor, id: string, overrideReason: string | undefined): Promise<void> {
     const current = await this.getEntity(id);
-    const { team, override } = await this.lockRoster(current.teamId, overrideReason);
+    const { team, override } = await this.lockRoster(actor, current.teamId, overrideReason);
     const player = await this.getEntity(id);
+    const before = toPlayerDto(player);
     player.removedAt = new Date();
     await this.repo.save(player);
     if (override) await this.recordOverride(team, 'remove', override, id, { before: toPlayerDto(player) });
+    await this.audit.record(actor, {
+      action: 'player.remove',
+      entity: 'player',
+      entityId: id,
+      tournamentId: team.tournamentId,
+      before,
+      after: override ? { overrideReason: override } : null,
+    });
   }
 
   /**
@@ -108,18 +164,30 @@ export class PlayersService {
    * every row is good.
    */
   @Transactional()
-  async importCsv(teamId: string, csv: unknown, overrideReason: string | undefined): Promise<ImportResultDto> {
+  async importCsv(
+    actor: Actor,
+    teamId: string,
+    csv: unknown,
+    overrideReason: string | undefined,
+  ): Promise<ImportResultDto> {
+    // Access first: someone else's team learns nothing from how their file would be judged.
+    await this.tournaments.assertCanManage(actor, (await this.teams.getEntity(teamId)).tournamentId);
     if (typeof csv !== 'string' || csv.trim() === '') {
-      throw invalid('IMPORT_EMPTY', 'Send the roster as a CSV body (Content-Type: text/csv)', [{ field: 'body', reason: 'must be a non-empty CSV text' }]);
+      throw invalid('IMPORT_EMPTY', 'Send the roster as a CSV body (Content-Type: text/csv)', [
+        { field: 'body', reason: 'must be a non-empty CSV text' },
+      ]);
     }
     const records = parseCsv(csv);
     const [header, ...rows] = records;
     const { fields, problems } = mapRosterHeader(header);
     if (problems.length > 0) throw invalid('IMPORT_INVALID', 'The CSV header is not a roster header', problems);
-    const dataRows = rows.map((cells, i) => ({ line: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-    if (dataRows.length === 0) throw invalid('IMPORT_EMPTY', 'The CSV has a header but no players', [{ field: 'body', reason: 'no data rows' }]);
+    const dataRows = rows
+      .map((cells, i) => ({ line: i + 2, cells }))
+      .filter((r) => r.cells.some((c) => c.trim() !== ''));
+    if (dataRows.length === 0)
+      throw invalid('IMPORT_EMPTY', 'The CSV has a header but no players', [{ field: 'body', reason: 'no data rows' }]);
 
-    const { team, override } = await this.lockRoster(teamId, overrideReason);
+    const { team, override } = await this.lockRoster(actor, teamId, overrideReason);
     const details: ErrorDetail[] = [];
     const label = (i: number) => `rows[${dataRows[i].line}]`;
     const inputs: Array<{ dto: CreatePlayerDto; nationalIdHash: string | null }> = [];
@@ -136,7 +204,12 @@ export class PlayersService {
         }
       }
       for (const p of rowProblems) {
-        details.push({ field: `${label(i)}.${p.field}`, row: row.line, column: columnOf(fields, header, p.field) ?? p.field, reason: p.reason });
+        details.push({
+          field: `${label(i)}.${p.field}`,
+          row: row.line,
+          column: columnOf(fields, header, p.field) ?? p.field,
+          reason: p.reason,
+        });
       }
       inputs.push({ dto, nationalIdHash });
     }
@@ -148,7 +221,8 @@ export class PlayersService {
       if (!(e instanceof DomainError)) throw e;
       details.push(...withRowAndColumn(e.details, fields, header));
     }
-    if (details.length > 0) throw invalid('IMPORT_INVALID', `The roster was not imported: ${details.length} problem(s) found`, details);
+    if (details.length > 0)
+      throw invalid('IMPORT_INVALID', `The roster was not imported: ${details.length} problem(s) found`, details);
     assertRosterRoom(await this.rosterSize(teamId), inputs.length, await this.rulesOf(team.tournamentId));
 
     const saved = await mapUnique(
@@ -156,7 +230,15 @@ export class PlayersService {
       UNIQUE,
     );
     if (override) await this.recordOverride(team, 'import', override, null, { players: saved.map(toPlayerDto) });
-    return { imported: saved.length, players: saved.map(toPlayerDto) };
+    const result = { imported: saved.length, players: saved.map(toPlayerDto) };
+    await this.audit.record(actor, {
+      action: 'player.import',
+      entity: 'team',
+      entityId: teamId,
+      tournamentId: team.tournamentId,
+      after: withOverride(result, override),
+    });
+    return result;
   }
 
   /** Teams and sizes for the tournament start check. */
@@ -164,7 +246,12 @@ export class PlayersService {
     return this.teams.rosterSizes(tournamentId);
   }
 
-  private build(tournamentId: string, teamId: string, dto: CreatePlayerDto, nationalIdHash: string | null): PlayerEntity {
+  private build(
+    tournamentId: string,
+    teamId: string,
+    dto: CreatePlayerDto,
+    nationalIdHash: string | null,
+  ): PlayerEntity {
     return this.repo.create({
       tournamentId,
       teamId,
@@ -178,8 +265,9 @@ export class PlayersService {
     });
   }
 
-  /** Locks the team row (serialising its roster changes) and checks the roster lock and override. */
-  private async lockRoster(teamId: string, overrideReason: string | undefined) {
+  /** Checks the caller organises the tournament, locks the team row (serialising its roster changes) and checks the roster lock and override. */
+  private async lockRoster(actor: Actor, teamId: string, overrideReason: string | undefined) {
+    await this.tournaments.assertCanManage(actor, (await this.teams.getEntity(teamId)).tournamentId);
     const team = await this.teams.getEntity(teamId, { lock: true });
     const { lock } = await this.tournaments.rosterLock(team.tournamentId);
     const override = assertRosterChangeAllowed(lock, overrideReason) ? overrideReason!.trim() : null;
@@ -205,15 +293,33 @@ export class PlayersService {
     const existing = await this.repo
       .createQueryBuilder('player')
       .innerJoin('team', 'team', 'team.id = player.team_id')
-      .select(['player.id AS id', 'player.team_id AS team_id', 'player.jersey_number AS jersey', 'player.national_id_hash AS hash', 'player.name AS name', 'team.name AS team_name'])
+      .select([
+        'player.id AS id',
+        'player.team_id AS team_id',
+        'player.jersey_number AS jersey',
+        'player.national_id_hash AS hash',
+        'player.name AS name',
+        'team.name AS team_name',
+      ])
       .where('player.tournament_id = :tournamentId AND player.removed_at IS NULL', { tournamentId })
       .andWhere(exceptPlayerId ? 'player.id <> :exceptPlayerId' : '1=1', { exceptPlayerId })
-      .getRawMany<{ id: string; team_id: string; jersey: number; hash: string | null; name: string; team_name: string }>();
+      .getRawMany<{
+        id: string;
+        team_id: string;
+        jersey: number;
+        hash: string | null;
+        name: string;
+        team_name: string;
+      }>();
     const details: ErrorDetail[] = [];
     const prefix = (i: number) => (label(i) ? `${label(i)}.` : '');
     rows.forEach((row, i) => {
       const sameJersey = existing.find((p) => p.team_id === teamId && p.jersey === row.jerseyNumber);
-      if (sameJersey) details.push({ field: `${prefix(i)}jerseyNumber`, reason: `jersey ${row.jerseyNumber} is already worn by ${sameJersey.name}` });
+      if (sameJersey)
+        details.push({
+          field: `${prefix(i)}jerseyNumber`,
+          reason: `jersey ${row.jerseyNumber} is already worn by ${sameJersey.name}`,
+        });
       const samePerson = row.nationalIdHash ? existing.find((p) => p.hash === row.nationalIdHash) : undefined;
       if (samePerson) {
         details.push({
@@ -226,7 +332,9 @@ export class PlayersService {
       }
     });
     if (details.length > 0) {
-      const code = details.some((d) => d.field.endsWith('nationalId')) ? 'PLAYER_ALREADY_REGISTERED' : 'PLAYER_JERSEY_TAKEN';
+      const code = details.some((d) => d.field.endsWith('nationalId'))
+        ? 'PLAYER_ALREADY_REGISTERED'
+        : 'PLAYER_JERSEY_TAKEN';
       throw conflict(code, details.map((d) => d.reason).join('; '), details);
     }
   }
@@ -239,18 +347,32 @@ export class PlayersService {
     detail: Record<string, unknown>,
   ) {
     const repo = this.txHost.tx.getRepository(RosterOverrideEntity);
-    await repo.save(repo.create({ tournamentId: team.tournamentId, teamId: team.id, playerId, action, reason, detail }));
+    await repo.save(
+      repo.create({ tournamentId: team.tournamentId, teamId: team.id, playerId, action, reason, detail }),
+    );
   }
+}
+
+/** The audit entry of a change made after the roster lock carries its override reason. */
+function withOverride<T extends object>(value: T, override: string | null): T & { overrideReason?: string } {
+  return override ? { ...value, overrideReason: override } : value;
 }
 
 function parseCsv(csv: string): string[][] {
   try {
-    const records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+    const records = parse(csv, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: false,
+    }) as string[][];
     if (records.length === 0) throw new Error('no header');
     return records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw invalid('IMPORT_INVALID', 'The file is not readable CSV', [{ field: 'body', ...(line ? { row: line } : {}), reason: (e as Error).message }]);
+    throw invalid('IMPORT_INVALID', 'The file is not readable CSV', [
+      { field: 'body', ...(line ? { row: line } : {}), reason: (e as Error).message },
+    ]);
   }
 }
 

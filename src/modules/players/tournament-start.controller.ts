@@ -1,5 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/access.decorators.js';
+import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { TournamentDto } from '../tournaments/tournament.dto.js';
@@ -17,9 +19,13 @@ export class TournamentStartController {
 
   @Post(':id/start')
   @HttpCode(200)
-  @ApiOkResponse({ type: TournamentDto, description: 'Every roster must hold rosterMin..rosterMax players; rosters lock from now on' })
+  @Roles(['organiser', 'admin'], 'organisers of this tournament, or an administrator')
+  @ApiOkResponse({
+    type: TournamentDto,
+    description: 'Every roster must hold rosterMin..rosterMax players; rosters lock from now on',
+  })
   @ApiErrors(400, 404, 409)
-  start(@UuidParam('id') id: string): Promise<TournamentDto> {
-    return this.tournaments.start(id, (tournamentId) => this.players.rosterSizes(tournamentId));
+  start(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<TournamentDto> {
+    return this.tournaments.start(actor, id, (tournamentId) => this.players.rosterSizes(tournamentId));
   }
 }

@@ -31,7 +31,9 @@ export class CreateTeamDto {
   secondaryColor?: string | null;
 }
 
-export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['unitId'] as const), { skipNullProperties: false }) {}
+export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['unitId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class TeamQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

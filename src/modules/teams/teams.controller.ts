@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../../common/auth/access.decorators.js';
+import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
@@ -14,13 +16,19 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Post('tournaments/:tournamentId/teams')
+  @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
   @ApiCreatedResponse({ type: TeamDto })
   @ApiErrors(400, 404, 409)
-  create(@UuidParam('tournamentId') tournamentId: string, @Body() dto: CreateTeamDto): Promise<TeamDto> {
-    return this.teams.create(tournamentId, dto);
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('tournamentId') tournamentId: string,
+    @Body() dto: CreateTeamDto,
+  ): Promise<TeamDto> {
+    return this.teams.create(actor, tournamentId, dto);
   }
 
   @Get('tournaments/:tournamentId/teams')
+  @Public()
   @ApiOkResponse({ type: TeamPage })
   @ApiErrors(400, 404)
   list(@UuidParam('tournamentId') tournamentId: string, @Query() query: TeamQueryDto) {
@@ -28,6 +36,7 @@ export class TeamsController {
   }
 
   @Get('teams/:id')
+  @Public()
   @ApiOkResponse({ type: TeamDto })
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<TeamDto> {
@@ -35,17 +44,19 @@ export class TeamsController {
   }
 
   @Patch('teams/:id')
+  @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
   @ApiOkResponse({ type: TeamDto })
   @ApiErrors(400, 404, 409)
-  update(@UuidParam('id') id: string, @Body() dto: UpdateTeamDto): Promise<TeamDto> {
-    return this.teams.update(id, dto);
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateTeamDto): Promise<TeamDto> {
+    return this.teams.update(actor, id, dto);
   }
 
   @Delete('teams/:id')
   @HttpCode(204)
+  @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
   @ApiNoContentResponse({ description: 'Withdrawn (only during registration); its roster goes with it' })
   @ApiErrors(400, 404, 409)
-  remove(@UuidParam('id') id: string): Promise<void> {
-    return this.teams.remove(id);
+  remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
+    return this.teams.remove(actor, id);
   }
 }

@@ -4,5 +4,10 @@ import { UnitsModule } from '../units/units.module.js';
 import { TeamsController } from './teams.controller.js';
 import { TeamsService } from './teams.service.js';
 
-@Module({ imports: [TournamentsModule, UnitsModule], controllers: [TeamsController], providers: [TeamsService], exports: [TeamsService] })
+@Module({
+  imports: [TournamentsModule, UnitsModule],
+  controllers: [TeamsController],
+  providers: [TeamsService],
+  exports: [TeamsService],
+})
 export class TeamsModule {}

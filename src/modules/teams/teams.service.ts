@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Transactional, TransactionHost } from '../../database/transaction.js';
 import { fetchPage, type Page } from '../../common/pagination/page.js';
 import { mapUnique } from '../../database/pg-errors.js';
@@ -10,7 +12,13 @@ import type { CreateTeamDto, TeamDto, TeamQueryDto, UpdateTeamDto } from './team
 import { TeamEntity } from './team.entity.js';
 import { toTeamDto } from './team.mapper.js';
 
-const UNIQUE = { uq_team_tournament_name: { code: 'TEAM_NAME_TAKEN', field: 'name', reason: 'a team with this name is already in the tournament' } };
+const UNIQUE = {
+  uq_team_tournament_name: {
+    code: 'TEAM_NAME_TAKEN',
+    field: 'name',
+    reason: 'a team with this name is already in the tournament',
+  },
+};
 // Roster size is counted in SQL so lists need one query; it reads the player table by name only.
 const ROSTER_SIZE = '(SELECT count(*) FROM player p WHERE p.team_id = team.id AND p.removed_at IS NULL)';
 
@@ -20,6 +28,7 @@ export class TeamsService {
     private readonly txHost: TransactionHost,
     private readonly tournaments: TournamentsService,
     private readonly units: UnitsService,
+    private readonly audit: AuditService,
   ) {}
 
   private get repo() {
@@ -42,7 +51,10 @@ export class TeamsService {
 
   /** For other modules; `lock` serialises roster changes of one team. */
   async getEntity(id: string, options: { lock?: boolean } = {}): Promise<TeamEntity> {
-    const team = await this.repo.findOne({ where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const team = await this.repo.findOne({
+      where: { id },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!team) throw notFound('TEAM_NOT_FOUND', `Team ${id} does not exist`);
     return team;
   }
@@ -66,8 +78,8 @@ export class TeamsService {
   }
 
   @Transactional()
-  async create(tournamentId: string, dto: CreateTeamDto): Promise<TeamDto> {
-    const tournament = await this.tournaments.getEntity(tournamentId);
+  async create(actor: Actor, tournamentId: string, dto: CreateTeamDto): Promise<TeamDto> {
+    const tournament = await this.tournaments.assertCanManage(actor, tournamentId);
     if (tournament.status !== 'registration') {
       throw conflict('TOURNAMENT_ALREADY_STARTED', 'Teams can only be entered while the tournament is in registration');
     }
@@ -81,25 +93,45 @@ export class TeamsService {
       secondaryColor: dto.secondaryColor ?? null,
       ...nameIndex(dto.name),
     });
-    return toTeamDto(await mapUnique(() => this.repo.save(team), UNIQUE), 0);
+    const after = toTeamDto(await mapUnique(() => this.repo.save(team), UNIQUE), 0);
+    await this.audit.record(actor, { action: 'team.create', entity: 'team', entityId: after.id, tournamentId, after });
+    return after;
   }
 
   @Transactional()
-  async update(id: string, dto: UpdateTeamDto): Promise<TeamDto> {
+  async update(actor: Actor, id: string, dto: UpdateTeamDto): Promise<TeamDto> {
     const team = await this.getEntity(id, { lock: true });
+    await this.tournaments.assertCanManage(actor, team.tournamentId);
+    const before = await this.get(id);
     Object.assign(team, dto, dto.name ? nameIndex(dto.name) : {});
     await mapUnique(() => this.repo.save(team), UNIQUE);
-    return this.get(id);
+    const after = await this.get(id);
+    await this.audit.record(actor, {
+      action: 'team.update',
+      entity: 'team',
+      entityId: id,
+      tournamentId: team.tournamentId,
+      before,
+      after,
+    });
+    return after;
   }
 
   @Transactional()
-  async remove(id: string): Promise<void> {
+  async remove(actor: Actor, id: string): Promise<void> {
     const team = await this.getEntity(id, { lock: true });
-    const tournament = await this.tournaments.getEntity(team.tournamentId);
+    const tournament = await this.tournaments.assertCanManage(actor, team.tournamentId);
     if (tournament.status !== 'registration') {
       throw conflict('TOURNAMENT_ALREADY_STARTED', 'A team cannot be withdrawn here once the tournament has started');
     }
+    const before = await this.get(id);
     await this.repo.delete({ id });
+    await this.audit.record(actor, {
+      action: 'team.remove',
+      entity: 'team',
+      entityId: id,
+      tournamentId: team.tournamentId,
+      before,
+    });
   }
 }
-

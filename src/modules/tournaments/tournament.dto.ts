@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page.js';
 import { NameText } from '../../common/validation/decorators.js';
 import type { RosterLock, TournamentStatus } from '../../domain/registration/roster.js';
@@ -23,7 +36,12 @@ export class TimeoutRulesDto {
   @Max(5)
   secondHalf?: number;
 
-  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 5, description: 'At most this many in the last 2 minutes of the last period' })
+  @ApiPropertyOptional({
+    example: 2,
+    minimum: 0,
+    maximum: 5,
+    description: 'At most this many in the last 2 minutes of the last period',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -75,7 +93,12 @@ export class RulesDto {
   @Max(30)
   rosterMax?: number;
 
-  @ApiPropertyOptional({ example: '2024-05-10T18:00:00+08:00', nullable: true, type: String, description: 'Roster changes after this need an organiser override; null = lock when the tournament starts' })
+  @ApiPropertyOptional({
+    example: '2024-05-10T18:00:00+08:00',
+    nullable: true,
+    type: String,
+    description: 'Roster changes after this need an organiser override; null = lock when the tournament starts',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2024-05-10T18:00:00+08:00' })

@@ -1,6 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import type { TournamentStatus } from '../../domain/registration/roster.js';
 import type { TournamentRules } from '../../domain/registration/tournament-rules.js';
+import { AccountEntity } from '../accounts/account.entity.js';
 import { UnitEntity } from '../units/unit.entity.js';
 
 @Entity('tournament')
@@ -29,6 +40,15 @@ export class TournamentEntity {
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'host_unit_id', foreignKeyConstraintName: 'fk_tournament_host_unit' })
   hostUnit?: Relation<UnitEntity> | null;
+
+  /** The organiser who created it. Null only for tournaments from before accounts existed (administrators manage those). */
+  @Index('ix_tournament_owner')
+  @Column({ type: 'uuid', nullable: true })
+  ownerAccountId: string | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'owner_account_id', foreignKeyConstraintName: 'fk_tournament_owner' })
+  owner?: Relation<AccountEntity> | null;
 
   @Column({ type: 'jsonb' })
   rules: TournamentRules;

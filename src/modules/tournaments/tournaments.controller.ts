@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../../common/auth/access.decorators.js';
+import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
@@ -14,20 +16,31 @@ export class TournamentsController {
   constructor(private readonly tournaments: TournamentsService) {}
 
   @Post()
+  @Roles(['organiser', 'admin'], 'organisers (the creator becomes the owner) and administrators')
   @ApiCreatedResponse({ type: TournamentDto, description: 'Rules left out take the FIBA defaults' })
   @ApiErrors(400)
-  create(@Body() dto: CreateTournamentDto): Promise<TournamentDto> {
-    return this.tournaments.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateTournamentDto): Promise<TournamentDto> {
+    return this.tournaments.create(actor, dto);
   }
 
   @Get()
+  @Public()
   @ApiOkResponse({ type: TournamentPage })
   @ApiErrors(400)
   list(@Query() query: TournamentQueryDto) {
     return this.tournaments.list(query);
   }
 
+  @Get('mine')
+  @Roles(['organiser', 'admin'], 'organisers: the tournaments they own or co-organise')
+  @ApiOkResponse({ type: TournamentPage })
+  @ApiErrors(400)
+  mine(@CurrentActor() actor: Actor, @Query() query: TournamentQueryDto) {
+    return this.tournaments.listOrganisedBy(actor, query);
+  }
+
   @Get(':id')
+  @Public()
   @ApiOkResponse({ type: TournamentDto })
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<TournamentDto> {
@@ -35,9 +48,14 @@ export class TournamentsController {
   }
 
   @Patch(':id')
+  @Roles(['organiser', 'admin'], 'organisers of this tournament, or an administrator')
   @ApiOkResponse({ type: TournamentDto, description: 'Rules given are merged over the current ones' })
   @ApiErrors(400, 404)
-  update(@UuidParam('id') id: string, @Body() dto: UpdateTournamentDto): Promise<TournamentDto> {
-    return this.tournaments.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateTournamentDto,
+  ): Promise<TournamentDto> {
+    return this.tournaments.update(actor, id, dto);
   }
 }

@@ -15,11 +15,19 @@ export class CreateUnitDto {
   @NameText(30)
   shortName?: string | null;
 
-  @ApiProperty({ enum: UNIT_KINDS, example: 'county_union', description: 'federation = 市总工会; district/county union = 区/县总工会' })
+  @ApiProperty({
+    enum: UNIT_KINDS,
+    example: 'county_union',
+    description: 'federation = 市总工会; district/county union = 区/县总工会',
+  })
   @IsIn(UNIT_KINDS)
   kind: UnitKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The unit this one belongs to (county union > enterprise)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The unit this one belongs to (county union > enterprise)',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../../common/auth/access.decorators.js';
+import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { PageOf } from '../../common/pagination/page.js';
@@ -14,13 +16,15 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Post()
+  @Roles(['organiser', 'admin'], 'organisers and administrators (units are shared by every tournament)')
   @ApiCreatedResponse({ type: UnitDto })
   @ApiErrors(400, 409)
-  create(@Body() dto: CreateUnitDto): Promise<UnitDto> {
-    return this.units.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<UnitDto> {
+    return this.units.create(actor, dto);
   }
 
   @Get()
+  @Public()
   @ApiOkResponse({ type: UnitPage })
   @ApiErrors(400)
   list(@Query() query: UnitQueryDto) {
@@ -28,6 +32,7 @@ export class UnitsController {
   }
 
   @Get(':id')
+  @Public()
   @ApiOkResponse({ type: UnitDto })
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<UnitDto> {
@@ -35,9 +40,10 @@ export class UnitsController {
   }
 
   @Patch(':id')
+  @Roles(['organiser', 'admin'], 'the organiser who registered the unit, or an administrator')
   @ApiOkResponse({ type: UnitDto })
   @ApiErrors(400, 404, 409)
-  update(@UuidParam('id') id: string, @Body() dto: UpdateUnitDto): Promise<UnitDto> {
-    return this.units.update(id, dto);
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateUnitDto): Promise<UnitDto> {
+    return this.units.update(actor, id, dto);
   }
 }

@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor.js';
+import { assertCanEditUnit, canCreateUnit } from '../../domain/access/unit-policy.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Transactional, TransactionHost } from '../../database/transaction.js';
 import { fetchPage, type Page } from '../../common/pagination/page.js';
 import { mapUnique } from '../../database/pg-errors.js';
 import { nameIndex } from '../../domain/shared/chinese-text.js';
-import { invalid, notFound } from '../../domain/shared/domain-error.js';
+import { forbidden, invalid, notFound } from '../../domain/shared/domain-error.js';
 import { UnitEntity } from './unit.entity.js';
 import { toUnitDto, type CreateUnitDto, type UnitDto, type UnitQueryDto, type UpdateUnitDto } from './unit.dto.js';
 
-const UNIQUE = { uq_unit_name: { code: 'UNIT_NAME_TAKEN', field: 'name', reason: 'a unit with this name already exists' } };
+const UNIQUE = {
+  uq_unit_name: { code: 'UNIT_NAME_TAKEN', field: 'name', reason: 'a unit with this name already exists' },
+};
 
 @Injectable()
 export class UnitsService {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(
+    private readonly txHost: TransactionHost,
+    private readonly audit: AuditService,
+  ) {}
 
   private get repo() {
     return this.txHost.tx.getRepository(UnitEntity);
@@ -32,24 +40,51 @@ export class UnitsService {
   async getEntity(id: string, field?: string): Promise<UnitEntity> {
     const unit = await this.repo.findOneBy({ id });
     if (unit) return unit;
-    if (field) throw invalid('UNIT_NOT_FOUND', `Unit ${id} does not exist`, [{ field, reason: 'no unit with this id' }]);
+    if (field)
+      throw invalid('UNIT_NOT_FOUND', `Unit ${id} does not exist`, [{ field, reason: 'no unit with this id' }]);
     throw notFound('UNIT_NOT_FOUND', `Unit ${id} does not exist`);
   }
 
   @Transactional()
-  async create(dto: CreateUnitDto): Promise<UnitDto> {
+  async create(actor: Actor, dto: CreateUnitDto): Promise<UnitDto> {
+    if (!canCreateUnit(actor)) throw forbidden('UNIT_FORBIDDEN', 'Only organisers and administrators register units');
     if (dto.parentId) await this.getEntity(dto.parentId, 'parentId');
-    const unit = this.repo.create({ ...dto, shortName: dto.shortName ?? null, parentId: dto.parentId ?? null, ...nameIndex(dto.name) });
-    return toUnitDto(await mapUnique(() => this.repo.save(unit), UNIQUE));
+    const unit = this.repo.create({
+      ...dto,
+      shortName: dto.shortName ?? null,
+      parentId: dto.parentId ?? null,
+      createdBy: actor.accountId,
+      ...nameIndex(dto.name),
+    });
+    const after = toUnitDto(await mapUnique(() => this.repo.save(unit), UNIQUE));
+    await this.audit.record(actor, {
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: after.id,
+      tournamentId: null,
+      after,
+    });
+    return after;
   }
 
   @Transactional()
-  async update(id: string, dto: UpdateUnitDto): Promise<UnitDto> {
+  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
     const unit = await this.repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!unit) throw notFound('UNIT_NOT_FOUND', `Unit ${id} does not exist`);
+    assertCanEditUnit(actor, unit);
+    const before = toUnitDto(unit);
     if (dto.parentId) await this.assertNoCycle(id, dto.parentId);
     Object.assign(unit, dto, dto.name ? nameIndex(dto.name) : {});
-    return toUnitDto(await mapUnique(() => this.repo.save(unit), UNIQUE));
+    const after = toUnitDto(await mapUnique(() => this.repo.save(unit), UNIQUE));
+    await this.audit.record(actor, {
+      action: 'unit.update',
+      entity: 'unit',
+      entityId: id,
+      tournamentId: null,
+      before,
+      after,
+    });
+    return after;
   }
 
   /** A unit cannot become its own ancestor. */

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { GameTransitionDto } from '../modules/games/game.dto.js';
+import { RecordEventDto, UndoDto } from '../modules/games/play-event.dto.js';
+
+/** Socket commands are the REST bodies plus the game they are about (REST has it in the path). */
+export class GameRefDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  gameId: string;
+}
+
+export class GameEventCommandDto extends RecordEventDto {
+  @IsUUID()
+  gameId: string;
+}
+
+export class GameUndoCommandDto extends UndoDto {
+  @IsUUID()
+  gameId: string;
+}
+
+export class GameTransitionCommandDto extends GameTransitionDto {
+  @IsUUID()
+  gameId: string;
+}

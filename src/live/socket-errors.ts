@@ -1,0 +1,77 @@
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type CallHandler,
+  type ExceptionFilter,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
+import { randomUUID } from 'node:crypto';
+import { map, type Observable } from 'rxjs';
+import type { ErrorBody } from '../common/errors/error-body.js';
+import { STATUS_BY_KIND, STATUS_TEXT } from '../common/errors/error-status.js';
+import { RequestValidationError } from '../common/errors/validation.js';
+import { DomainError, type ErrorDetail } from '../domain/shared/domain-error.js';
+import type { Ack } from './events.js';
+
+/** The ErrorBody a socket command answers with: the same codes and statuses as HTTP (error-status.ts). */
+export function socketErrorBody(exception: unknown, requestId: string): ErrorBody {
+  const make = (
+    statusCode: number,
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    context?: Record<string, unknown>,
+  ): ErrorBody => ({
+    statusCode,
+    error: STATUS_TEXT[statusCode] ?? 'Error',
+    message,
+    code,
+    details,
+    requestId,
+    ...(context ? { context } : {}),
+  });
+  if (exception instanceof DomainError)
+    return make(
+      STATUS_BY_KIND[exception.kind],
+      exception.code,
+      exception.message,
+      exception.details,
+      exception.context,
+    );
+  if (exception instanceof RequestValidationError)
+    return make(400, 'VALIDATION_FAILED', 'Validation failed', exception.details);
+  if (exception instanceof WsException) return make(403, 'FORBIDDEN', String(exception.message));
+  if (exception instanceof HttpException)
+    return make(exception.getStatus(), 'HTTP_' + exception.getStatus(), exception.message);
+  return make(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request id identifies it in the logs');
+}
+
+/**
+ * Answers a failed socket command through its acknowledgement (args: client, payload, ack).
+ * A command sent without an acknowledgement gets an `exception` event instead.
+ */
+@Catch()
+export class SocketErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('LiveGateway');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const requestId = randomUUID();
+    const body = socketErrorBody(exception, requestId);
+    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId }, 'socket command failed');
+    const reply: Ack<never> = { ok: false, error: body };
+    const ack = host.getArgByIndex<unknown>(2);
+    if (typeof ack === 'function') (ack as (r: Ack<never>) => void)(reply);
+    else host.switchToWs().getClient<{ emit(event: string, data: unknown): void }>().emit('exception', reply);
+  }
+}
+
+/** Wraps a command's result as `{ ok: true, data }`, the success half of `Ack<T>`. */
+export class AckInterceptor implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<Ack<unknown>> {
+    return next.handle().pipe(map((data: unknown) => ({ ok: true as const, data })));
+  }
+}

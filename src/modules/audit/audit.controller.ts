@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/access.decorators.js';
+import { ApiErrors } from '../../common/http/api-errors.js';
+import { PageOf } from '../../common/pagination/page.js';
+import { AuditEntryDto, AuditQueryDto } from './audit.dto.js';
+import { AuditService } from './audit.service.js';
+
+const AuditPage = PageOf(AuditEntryDto);
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles(['admin'], 'administrators')
+  @ApiOkResponse({
+    type: AuditPage,
+    description:
+      'Every write in the system, newest first (organisers read their own tournament’s at /tournaments/{id}/audit)',
+  })
+  @ApiErrors(400)
+  list(@Query() query: AuditQueryDto) {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AccessGuard } from './access.guard.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { WriteThrottleGuard } from './write-throttle.guard.js';
+
+@Module({
+  imports: [AccountsModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    // Global guards run in this order: who is calling, then how often.
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: WriteThrottleGuard },
+  ],
+  exports: [AuthService, LoginThrottle],
+})
+export class AuthModule {}

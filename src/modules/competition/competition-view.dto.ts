@@ -1,0 +1,288 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { FinalPlaceReason, GameBracket, SideState, Slot } from '../../domain/competition/index.js';
+import type { GameStatus } from '../../domain/game/index.js';
+import type { TieBreakCriterion } from '../../domain/standings/index.js';
+import { COMPETITION_PHASES, type CompetitionPhase } from './competition.entity.js';
+
+export class TeamRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '南浔彩蝶队' }) name: string;
+}
+
+export class DrawnGroupViewDto {
+  @ApiProperty({ example: 'A' }) groupId: string;
+  @ApiProperty({ type: [TeamRefDto] }) teams: TeamRefDto[];
+}
+
+export class DrawViewDto {
+  @ApiProperty({ example: 'S1' }) stageId: string;
+  @ApiProperty({ enum: ['hand', 'random', 'serpentine', 'pots'], example: 'random' }) method: string;
+  @ApiProperty({
+    example: 20240501,
+    nullable: true,
+    type: Number,
+    description: 'The recorded seed: the same seed and teams give the same groups',
+  })
+  seed: number | null;
+  @ApiProperty() keepUnitsApart: boolean;
+  @ApiProperty({ type: [DrawnGroupViewDto] }) groups: DrawnGroupViewDto[];
+}
+
+export class SlotViewDto {
+  @ApiProperty({ example: 'A组第1名', description: 'Where the team comes from, as people read it' }) label: string;
+  @ApiProperty({
+    example: { kind: 'group_place', groupId: 'A', place: 1 },
+    description: 'The slot as the structure stores it',
+  })
+  slot: Slot;
+  @ApiProperty({ enum: ['resolved', 'pending', 'draw_required', 'not_needed'], example: 'resolved' }) state: SideState;
+  @ApiProperty({ type: TeamRefDto, nullable: true }) team: TeamRefDto | null;
+}
+
+export class StageGroupViewDto {
+  @ApiProperty({ example: 'A' }) id: string;
+  @ApiProperty({ example: 'Group A' }) name: string;
+  @ApiProperty({ type: [SlotViewDto] }) entrants: SlotViewDto[];
+}
+
+export class StageViewDto {
+  @ApiProperty({ example: 'S1' }) id: string;
+  @ApiProperty({ enum: ['group', 'knockout'] }) kind: 'group' | 'knockout';
+  @ApiProperty({ example: 'Group stage' }) name: string;
+  @ApiPropertyOptional({ enum: ['single', 'double'] }) roundRobin?: string;
+  @ApiPropertyOptional({ type: [StageGroupViewDto] }) groups?: StageGroupViewDto[];
+  @ApiPropertyOptional({ enum: ['single_elimination', 'double_elimination'] }) format?: string;
+  @ApiPropertyOptional({ type: [SlotViewDto], description: 'Knockout entrants in seed order' }) seeding?: SlotViewDto[];
+  @ApiPropertyOptional() thirdPlaceGame?: boolean;
+}
+
+export class PendingOverrideDto {
+  @ApiProperty({ example: 'SF1' }) gameId: string;
+  @ApiProperty({ example: '技术台记分错误，经仲裁确认更正比分' }) reason: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) accountId: string | null;
+  @ApiProperty({ example: '2024-05-02T11:20:00.000Z' }) at: string;
+}
+
+export class ForcedCorrectionDto extends PendingOverrideDto {
+  @ApiProperty({ type: [String], example: ['F'] }) overriddenGames: string[];
+  @ApiProperty({ type: [String], example: [] }) invalidatedResults: string[];
+}
+
+export class CompetitionDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({
+    enum: COMPETITION_PHASES,
+    example: 'drawn',
+    description: 'configured: groups not drawn; drawn: structure built; games_created: games exist',
+  })
+  phase: CompetitionPhase;
+  @ApiProperty({ example: { kind: 'huzhou2024', format: 'three_groups_best_runner_up' } }) format: object;
+  @ApiProperty({ description: 'The stage configuration (groups as configured, before the draw)' }) config: object;
+  @ApiProperty({ type: DrawViewDto, nullable: true }) draw: DrawViewDto | null;
+  @ApiProperty({ type: [StageViewDto] }) stages: StageViewDto[];
+  @ApiProperty({ example: 16 }) gameCount: number;
+  @ApiProperty({ type: PendingOverrideDto, nullable: true }) pendingOverride: PendingOverrideDto | null;
+  @ApiProperty({ type: [ForcedCorrectionDto] }) forcedCorrections: ForcedCorrectionDto[];
+  @ApiProperty({ example: 3 }) version: number;
+}
+
+export class GameRefDto {
+  @ApiProperty({ format: 'uuid', description: 'The game in /games/{id}' }) id: string;
+  @ApiProperty({ example: 'final' }) status: GameStatus;
+  @ApiProperty({ example: 68 }) homeScore: number;
+  @ApiProperty({ example: 61 }) awayScore: number;
+  @ApiProperty({ example: '主场', nullable: true, type: String }) court: string | null;
+  @ApiProperty({ example: '2024-05-02T19:30', nullable: true, type: String }) scheduledAt: string | null;
+  @ApiProperty({ example: 4, description: 'Current period (5 and more: overtime)' }) period: number;
+}
+
+export class BracketResultDto {
+  @ApiProperty({ example: 68 }) homeScore: number;
+  @ApiProperty({ example: 61 }) awayScore: number;
+  @ApiProperty({ enum: ['played', 'forfeit', 'default'] }) kind: string;
+  @ApiProperty({ type: TeamRefDto }) winner: TeamRefDto;
+  @ApiProperty({ type: TeamRefDto }) loser: TeamRefDto;
+  @ApiProperty({ description: 'Confirmed by an organiser' }) official: boolean;
+}
+
+export class BracketGameDto {
+  @ApiProperty({ example: 'SF1', description: 'The game’s id in the structure (game.competitionKey)' }) id: string;
+  @ApiProperty({ example: 'KO' }) stageId: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) groupId: string | null;
+  @ApiProperty({ enum: ['group', 'main', 'classification', 'winners', 'losers', 'grand_final'] }) bracket: GameBracket;
+  @ApiProperty({ example: 1 }) round: number;
+  @ApiProperty({ example: 'SF' }) roundName: string;
+  @ApiProperty({ type: SlotViewDto }) home: SlotViewDto;
+  @ApiProperty({ type: SlotViewDto }) away: SlotViewDto;
+  @ApiProperty({ type: [String], example: ['S1-A-R1-G1'] }) dependsOn: string[];
+  @ApiProperty({ example: [1, 1], nullable: true, type: [Number], description: 'Final places the winner gets' })
+  winnerPlaces: [number, number] | null;
+  @ApiProperty({ example: [2, 2], nullable: true, type: [Number] }) loserPlaces: [number, number] | null;
+  @ApiProperty({ description: 'False only for a grand-final reset that will not be played' }) needed: boolean;
+  @ApiProperty({ description: 'A final result names this game’s two teams' }) decided: boolean;
+  @ApiProperty({ type: GameRefDto, nullable: true, description: 'Null before the games are generated' })
+  game: GameRefDto | null;
+  @ApiProperty({ type: BracketResultDto, nullable: true, description: 'The result advancement applied' })
+  result: BracketResultDto | null;
+  @ApiProperty({ description: 'The game row names other teams than its slots (after a forced correction)' })
+  teamsMismatch: boolean;
+}
+
+export class BracketDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ enum: COMPETITION_PHASES }) phase: CompetitionPhase;
+  @ApiProperty({ type: [StageViewDto] }) stages: StageViewDto[];
+  @ApiProperty({ type: [BracketGameDto], description: 'Every game, each after the games it depends on' })
+  games: BracketGameDto[];
+}
+
+export class StandingRowDto {
+  @ApiProperty({ example: 1 }) rank: number;
+  @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
+  @ApiProperty({ example: 3 }) played: number;
+  @ApiProperty({ example: 3 }) wins: number;
+  @ApiProperty({ example: 0 }) losses: number;
+  @ApiProperty({ example: 6, description: 'Win 2, loss 1, loss by forfeit 0' }) classificationPoints: number;
+  @ApiProperty({ example: 240 }) pointsFor: number;
+  @ApiProperty({ example: 200 }) pointsAgainst: number;
+  @ApiProperty({ example: 40 }) pointDifference: number;
+  @ApiProperty({ example: 0 }) forfeitLosses: number;
+  @ApiProperty({ description: 'Shares the rank (group not complete, or awaiting a drawing of lots)' })
+  sharedRank: boolean;
+  @ApiProperty({ example: 'head_to_head_points', description: 'The FIBA criterion that fixed this place' })
+  decidedBy: TieBreakCriterion;
+  @ApiProperty({ type: [TeamRefDto] }) tiedWith: TeamRefDto[];
+  @ApiProperty({ description: 'Only lots can place this team' }) needsDraw: boolean;
+  @ApiProperty({ description: 'Counts a game in progress: not official' }) includesLive: boolean;
+}
+
+export class GroupStandingsDto {
+  @ApiProperty({ example: 'S1' }) stageId: string;
+  @ApiProperty({ example: 'A' }) groupId: string;
+  @ApiProperty({ example: 'Group A' }) name: string;
+  @ApiProperty({ description: 'Every game of the group is decided: the official table is final' }) complete: boolean;
+  @ApiProperty({ type: [StandingRowDto], description: 'Decided results only (FIBA Appendix D)' })
+  official: StandingRowDto[];
+  @ApiProperty({ type: [StandingRowDto], description: 'Games in progress counted at their current score' })
+  live: StandingRowDto[];
+  @ApiProperty({ description: 'At least one game in progress is counted in `live`' })
+  liveIncludesGamesInProgress: boolean;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { $ref: getSchemaPath(TeamRefDto) } },
+    description: 'Sets of teams only a drawing of lots can separate',
+  })
+  drawsNeeded: TeamRefDto[][];
+}
+
+export class StandingsDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ type: [GroupStandingsDto], description: 'Groups whose teams are known' }) groups: GroupStandingsDto[];
+}
+
+export class FinalPlaceDto {
+  @ApiProperty({ example: 1 }) place: number;
+  @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
+  @ApiProperty({
+    enum: ['placement_game', 'knockout_round', 'stage_reached', 'group_position', 'cross_group', 'draw'],
+    example: 'placement_game',
+  })
+  decidedBy: FinalPlaceReason;
+  @ApiProperty() needsDraw: boolean;
+  @ApiProperty({ type: [TeamRefDto] }) tiedWith: TeamRefDto[];
+}
+
+export class FinalRankingDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ description: 'Every game is decided and places are published' }) complete: boolean;
+  @ApiProperty({ type: [String], example: ['F', '3P'], description: 'Games still to be decided' })
+  openGameIds: string[];
+  @ApiProperty({ type: [FinalPlaceDto], description: 'Places 1..N once complete' }) places: FinalPlaceDto[];
+}
+
+export class GeneratedGameDto {
+  @ApiProperty({ example: 'S1-A-R1-G1' }) gameId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: TeamRefDto, nullable: true }) home: TeamRefDto | null;
+  @ApiProperty({ type: TeamRefDto, nullable: true }) away: TeamRefDto | null;
+}
+
+export class GeneratedGamesDto {
+  @ApiProperty({ example: 16 }) created: number;
+  @ApiProperty({ type: [GeneratedGameDto] }) games: GeneratedGameDto[];
+}
+
+// ---- Schedule ----
+
+export class CourtWindowViewDto {
+  @ApiProperty({ example: '2024-05-01T08:30' }) start: string;
+  @ApiProperty({ example: '2024-05-01T21:30' }) end: string;
+}
+
+export class CourtViewDto {
+  @ApiProperty({ example: 'main' }) id: string;
+  @ApiProperty({ example: '主场' }) name: string;
+  @ApiProperty({ type: [CourtWindowViewDto] }) windows: CourtWindowViewDto[];
+}
+
+export class CourtsDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ type: [CourtViewDto] }) courts: CourtViewDto[];
+}
+
+export class ScheduledGameDto {
+  @ApiProperty({ example: 'S1-A-R1-G1' }) gameId: string;
+  @ApiProperty({ example: 'R1' }) roundName: string;
+  @ApiProperty({ example: 'main' }) courtId: string;
+  @ApiProperty({ example: '主场' }) courtName: string;
+  @ApiProperty({ example: '2024-05-01T08:30' }) start: string;
+  @ApiProperty({ example: '2024-05-01T10:00' }) end: string;
+  @ApiProperty({ type: SlotViewDto }) home: SlotViewDto;
+  @ApiProperty({ type: SlotViewDto }) away: SlotViewDto;
+  @ApiProperty({ description: 'Kept exactly where the organiser fixed it' }) fixed: boolean;
+}
+
+export class ScheduleSettingsDto {
+  @ApiProperty({ example: 90 }) slotMinutes: number;
+  @ApiProperty({ example: 60 }) minRestMinutes: number;
+  @ApiProperty({ example: 0 }) dependencyBufferMinutes: number;
+  @ApiProperty({ example: 5 }) startStepMinutes: number;
+  @ApiProperty({ example: [{ gameId: 'F', fixed: { courtId: 'main', start: '2024-05-02T19:30' } }] }) games: object[];
+}
+
+export class ScheduleDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ type: ScheduleSettingsDto }) settings: ScheduleSettingsDto;
+  @ApiProperty({ type: [CourtViewDto] }) courts: CourtViewDto[];
+  @ApiProperty({ type: [ScheduledGameDto], description: 'By start time, then court order' }) games: ScheduledGameDto[];
+}
+
+export class DelayDto {
+  @ApiProperty({ example: 'S1-A-R3-G1' }) gameId: string;
+  @ApiProperty({ example: 'main' }) courtId: string;
+  @ApiProperty({ example: '主场' }) courtName: string;
+  @ApiProperty({ example: '2024-05-01T14:00' }) scheduledStart: string;
+  @ApiProperty({ example: '2024-05-01T14:25' }) expectedStart: string;
+  @ApiProperty({ example: '2024-05-01T15:55' }) expectedEnd: string;
+  @ApiProperty({ example: 25 }) delayMinutes: number;
+  @ApiProperty({
+    example: 'S1-A-R2-G1',
+    nullable: true,
+    type: String,
+    description: 'The game whose expected end holds this one back',
+  })
+  causedBy: string | null;
+  @ApiProperty({ enum: ['court', 'team', 'dependency', 'not_started'], example: 'court' }) cause: string;
+  @ApiProperty({
+    example: 'S1-A-R2-G1',
+    description: 'The game that started the chain (ran long, started late, or has not started)',
+  })
+  origin: string;
+}
+
+export class DelaysDto {
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ example: '2024-05-01T14:10', description: 'The venue time projected from' }) now: string;
+  @ApiProperty({ type: [DelayDto], description: 'Later games that can no longer start on time, in scheduled order' })
+  delays: DelayDto[];
+}

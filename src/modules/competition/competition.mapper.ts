@@ -1,0 +1,246 @@
+import type {
+  CompetitionStructure,
+  FinalPlace,
+  ResolvedSide,
+  Slot,
+  SlotResolution,
+  Stage,
+} from '../../domain/competition/index.js';
+import type { GroupStandings, StandingRow } from '../../domain/standings/index.js';
+import type { FixtureRow } from '../games/game-fixtures.service.js';
+import type { CompetitionEntity } from './competition.entity.js';
+import type { AppliedResult } from './competition.types.js';
+import type {
+  BracketGameDto,
+  CompetitionDto,
+  FinalPlaceDto,
+  GroupStandingsDto,
+  SlotViewDto,
+  StageViewDto,
+  StandingRowDto,
+  TeamRefDto,
+} from './competition-view.dto.js';
+import type { TeamInfo } from './competition-store.js';
+
+type Teams = ReadonlyMap<string, TeamInfo>;
+
+export const teamRef = (id: string, teams: Teams): TeamRefDto => ({ id, name: teams.get(id)?.name ?? id });
+
+/** Where a slot's team comes from, as a Chinese-reading organiser or fan says it. */
+export function slotLabel(slot: Slot, teams: Teams): string {
+  switch (slot.kind) {
+    case 'team':
+      return teams.get(slot.teamId)?.name ?? slot.teamId;
+    case 'group_place':
+      return `${slot.groupId}组第${slot.place}名`;
+    case 'best_placed':
+      return `各组第${slot.place}名中排名第${slot.rank}`;
+    case 'game_winner':
+      return `${slot.gameId}胜者`;
+    case 'game_loser':
+      return `${slot.gameId}负者`;
+    case 'seed':
+      return `${slot.seed}号种子`;
+  }
+}
+
+export function slotView(slot: Slot, side: ResolvedSide | null, teams: Teams): SlotViewDto {
+  const resolved =
+    side ??
+    (slot.kind === 'team'
+      ? { teamId: slot.teamId, state: 'resolved' as const }
+      : { teamId: null, state: 'pending' as const });
+  return {
+    label: slotLabel(slot, teams),
+    slot,
+    state: resolved.state,
+    team: resolved.teamId === null ? null : teamRef(resolved.teamId, teams),
+  };
+}
+
+export function stageViews(
+  structure: CompetitionStructure,
+  resolution: SlotResolution | null,
+  teams: Teams,
+): StageViewDto[] {
+  const sides = new Map(resolution?.games.map((g) => [g.gameId, g]) ?? []);
+  const sideOf = (slot: Slot, groupId: string): ResolvedSide | null => {
+    const key = JSON.stringify(slot);
+    for (const game of structure.games) {
+      if (game.groupId !== groupId) continue;
+      const resolved = sides.get(game.id);
+      if (!resolved) return null;
+      if (JSON.stringify(game.home) === key) return resolved.home;
+      if (JSON.stringify(game.away) === key) return resolved.away;
+    }
+    return null;
+  };
+  return structure.stages.map((stage: Stage) => {
+    if (stage.kind === 'group') {
+      return {
+        id: stage.id,
+        kind: 'group',
+        name: stage.name,
+        roundRobin: stage.roundRobin,
+        groups: stage.groups.map((g) => ({
+          id: g.id,
+          name: g.name,
+          entrants: g.entrants.map((slot) => slotView(slot, sideOf(slot, g.id), teams)),
+        })),
+      };
+    }
+    const effective = resolution?.seeding.find((s) => s.stageId === stage.id)?.teamIds ?? [];
+    const seeding = stage.pairingAtResolution
+      ? effective.map((teamId, i) =>
+          slotView(
+            { kind: 'seed', seed: i + 1 },
+            teamId === null ? { teamId: null, state: 'pending' } : { teamId, state: 'resolved' },
+            teams,
+          ),
+        )
+      : stage.seeding.map((slot, i) => {
+          const teamId = effective[i] ?? null;
+          return slotView(slot, teamId === null ? null : { teamId, state: 'resolved' }, teams);
+        });
+    return {
+      id: stage.id,
+      kind: 'knockout',
+      name: stage.name,
+      format: stage.format,
+      seeding,
+      thirdPlaceGame: stage.thirdPlaceGame,
+    };
+  });
+}
+
+export function toCompetitionDto(
+  c: CompetitionEntity,
+  teams: Teams,
+  resolution: SlotResolution | null,
+): CompetitionDto {
+  return {
+    tournamentId: c.tournamentId,
+    phase: c.phase,
+    format: c.format,
+    config: c.config,
+    draw:
+      c.draw && c.drawStageId
+        ? {
+            stageId: c.drawStageId,
+            method: c.draw.method,
+            seed: c.draw.seed,
+            keepUnitsApart: c.draw.keepUnitsApart,
+            groups: c.draw.groups.map((g) => ({
+              groupId: g.groupId,
+              teams: g.teamIds.map((id) => teamRef(id, teams)),
+            })),
+          }
+        : null,
+    stages: c.structure ? stageViews(c.structure, resolution, teams) : [],
+    gameCount: c.structure?.games.length ?? 0,
+    pendingOverride: c.pendingOverride,
+    forcedCorrections: c.forcedCorrections,
+    version: c.version,
+  };
+}
+
+export function toBracketGames(
+  structure: CompetitionStructure,
+  resolution: SlotResolution,
+  rows: ReadonlyMap<string, FixtureRow>,
+  results: Readonly<Record<string, AppliedResult>>,
+  teams: Teams,
+): BracketGameDto[] {
+  return structure.games.map((game, i) => {
+    const resolved = resolution.games[i]!;
+    const row = rows.get(game.id);
+    const result = results[game.id];
+    const home = resolved.home.state === 'resolved' ? resolved.home.teamId : null;
+    const away = resolved.away.state === 'resolved' ? resolved.away.teamId : null;
+    return {
+      id: game.id,
+      stageId: game.stageId,
+      groupId: game.groupId,
+      bracket: game.bracket,
+      round: game.round,
+      roundName: game.roundName,
+      home: slotView(game.home, resolved.home, teams),
+      away: slotView(game.away, resolved.away, teams),
+      dependsOn: game.dependsOn,
+      winnerPlaces: game.winnerPlaces,
+      loserPlaces: game.loserPlaces,
+      needed: resolved.needed,
+      decided: resolved.decided,
+      game: row
+        ? {
+            id: row.id,
+            status: row.status,
+            homeScore: row.homeScore,
+            awayScore: row.awayScore,
+            court: row.court,
+            scheduledAt: row.scheduledAt,
+            period: row.period,
+          }
+        : null,
+      result: result
+        ? {
+            homeScore: result.homeScore,
+            awayScore: result.awayScore,
+            kind: result.kind,
+            winner: teamRef(result.winnerTeamId, teams),
+            loser: teamRef(result.loserTeamId, teams),
+            official: result.official,
+          }
+        : null,
+      teamsMismatch:
+        row !== undefined &&
+        row.status !== 'scheduled' &&
+        row.status !== 'postponed' &&
+        (row.homeTeamId !== home || row.awayTeamId !== away),
+    };
+  });
+}
+
+export const toStandingRow = (r: StandingRow, teams: Teams): StandingRowDto => ({
+  rank: r.rank,
+  team: teamRef(r.teamId, teams),
+  played: r.played,
+  wins: r.wins,
+  losses: r.losses,
+  classificationPoints: r.classificationPoints,
+  pointsFor: r.pointsFor,
+  pointsAgainst: r.pointsAgainst,
+  pointDifference: r.pointDifference,
+  forfeitLosses: r.forfeitLosses,
+  sharedRank: r.sharedRank,
+  decidedBy: r.decidedBy,
+  tiedWith: r.tiedWith.map((id) => teamRef(id, teams)),
+  needsDraw: r.needsDraw,
+  includesLive: r.includesLive,
+});
+
+export function toGroupStandingsDto(
+  group: { stageId: string; id: string; name: string },
+  official: GroupStandings,
+  live: GroupStandings | null,
+  teams: Teams,
+): GroupStandingsDto {
+  return {
+    stageId: group.stageId,
+    groupId: group.id,
+    name: group.name,
+    complete: official.complete,
+    official: official.rows.map((r) => toStandingRow(r, teams)),
+    live: (live ?? official).rows.map((r) => toStandingRow(r, teams)),
+    liveIncludesGamesInProgress: live?.includesLive ?? false,
+    drawsNeeded: official.drawsNeeded.map((set) => set.map((id) => teamRef(id, teams))),
+  };
+}
+
+export const toFinalPlaceDto = (p: FinalPlace, teams: Teams): FinalPlaceDto => ({
+  place: p.place,
+  team: teamRef(p.teamId, teams),
+  decidedBy: p.decidedBy,
+  needsDraw: p.needsDraw,
+  tiedWith: p.tiedWith.map((id) => teamRef(id, teams)),
+});

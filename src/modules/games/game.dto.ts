@@ -1,0 +1,245 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { NameText } from '../../common/validation/decorators.js';
+import type { GameFlag, GameResult, GameStatus } from '../../domain/game/index.js';
+import { GAME_STATUSES } from './game.entity.js';
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+export class CreateGameDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Omit for a knockout game whose teams come from earlier results',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  homeTeamId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  awayTeamId?: string | null;
+
+  @ApiPropertyOptional({
+    example: 'SF1',
+    maxLength: 20,
+    description: 'The game’s name in the competition structure; unique in the tournament',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'must be 1-20 letters, digits, dash or underscore' })
+  competitionKey?: string | null;
+
+  @ApiPropertyOptional({ example: '1号场', maxLength: 40 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @NameText(40)
+  court?: string | null;
+
+  @ApiPropertyOptional({ example: '2024-05-18T19:30', description: 'Venue wall clock, YYYY-MM-DDTHH:mm' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(LOCAL_DATE_TIME, { message: 'must be a local date-time such as 2024-05-18T19:30' })
+  scheduledAt?: string | null;
+}
+
+export const TRANSITION_TARGETS = [
+  'ready',
+  'live',
+  'final',
+  'official',
+  'forfeit',
+  'lost_by_default',
+  'postponed',
+  'cancelled',
+  'scheduled',
+] as const;
+export type TransitionTarget = (typeof TRANSITION_TARGETS)[number];
+
+/** One lifecycle step. Each target takes only the facts it needs. */
+export class GameTransitionDto {
+  @ApiProperty({
+    enum: TRANSITION_TARGETS,
+    description:
+      'ready (with both starting fives), live (start, or reopen a final game), final (end), official (confirm), forfeit, lost_by_default (with teamId), postponed, cancelled, scheduled (back from ready or postponed)',
+  })
+  @IsIn(TRANSITION_TARGETS)
+  to: TransitionTarget;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'to=ready: the home team’s starting five (player ids)',
+  })
+  @ValidateIf((o: GameTransitionDto) => o.to === 'ready' || o.homeStartingFive !== undefined)
+  @ArrayMinSize(5)
+  @ArrayMaxSize(5)
+  @IsUUID('all', { each: true })
+  homeStartingFive?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'to=ready: the away team’s starting five' })
+  @ValidateIf((o: GameTransitionDto) => o.to === 'ready' || o.awayStartingFive !== undefined)
+  @ArrayMinSize(5)
+  @ArrayMaxSize(5)
+  @IsUUID('all', { each: true })
+  awayStartingFive?: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'to=forfeit: the team that forfeits; to=lost_by_default: the team that loses',
+  })
+  @ValidateIf((o: GameTransitionDto) => o.to === 'forfeit' || o.to === 'lost_by_default' || o.teamId !== undefined)
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({
+    example: '客队未能在开赛15分钟后凑齐5名球员',
+    maxLength: 200,
+    description: 'Why (kept in the audit log)',
+  })
+  @IsOptional()
+  @NameText(200)
+  reason?: string;
+}
+
+export class TeamRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '长兴天顺物流队' }) name: string;
+}
+
+export class HomeAwayDto {
+  @ApiProperty({ example: 55 }) home: number;
+  @ApiProperty({ example: 52 }) away: number;
+}
+
+export class PeriodDto {
+  @ApiProperty({ example: 5, description: '0 before the first period; 5 = first overtime with 4 periods' })
+  current: number;
+  @ApiProperty({ example: 'OT1', nullable: true, type: String }) label: string | null;
+  @ApiProperty({ enum: ['not_started', 'in_progress', 'ended'] }) status: 'not_started' | 'in_progress' | 'ended';
+}
+
+export class ClockDto {
+  @ApiProperty() running: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'Time left in the period, tenths of a second' }) remaining:
+    number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The event that set it' }) asOfSeq: number | null;
+}
+
+export class TeamFoulsDto {
+  @ApiProperty({
+    description: 'Team fouls counting toward the penalty in this period (overtime counts with the last period)',
+  })
+  current: number;
+  @ApiProperty() inPenalty: boolean;
+}
+
+export class TeamFoulsByTeamDto {
+  @ApiProperty({ type: TeamFoulsDto }) home: TeamFoulsDto;
+  @ApiProperty({ type: TeamFoulsDto }) away: TeamFoulsDto;
+}
+
+export class GameFlagDto implements GameFlag {
+  @ApiProperty({ example: 'PLAYER_NOT_ON_COURT' }) code: GameFlag['code'];
+  @ApiProperty() seq: number;
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String }) playerId: string | null;
+  @ApiProperty() message: string;
+}
+
+/** The game as it stands after an event: what a scoreboard shows. */
+export class GameLiveDto {
+  @ApiProperty({ enum: GAME_STATUSES }) status: GameStatus;
+  @ApiProperty({ description: 'Seq of the last event in the log' }) lastSeq: number;
+  @ApiProperty({ type: HomeAwayDto }) score: HomeAwayDto;
+  @ApiProperty({ type: PeriodDto }) period: PeriodDto;
+  @ApiProperty({ type: ClockDto }) clock: ClockDto;
+  @ApiProperty({ type: TeamFoulsByTeamDto }) teamFouls: TeamFoulsByTeamDto;
+  @ApiProperty({ type: HomeAwayDto, description: 'Time-outs left in the current half or overtime' })
+  timeoutsLeft: HomeAwayDto;
+  @ApiProperty({ description: 'The last period ended tied: an overtime must be played' }) overtimeRequired: boolean;
+  @ApiProperty({ description: 'The last period ended with a winner: the game can be ended' }) gameOver: boolean;
+  @ApiProperty({ type: [GameFlagDto], description: 'Unusual things this event raised, for the organiser to review' })
+  flags: GameFlag[];
+}
+
+export class PeriodScoreDto {
+  @ApiProperty({ example: 'OT1' }) label: string;
+  @ApiProperty() home: number;
+  @ApiProperty() away: number;
+}
+
+export class GameResultDto implements Omit<GameResult, 'penalisedTeamId'> {
+  @ApiProperty({ enum: ['played', 'forfeit', 'default'] }) kind: GameResult['kind'];
+  @ApiProperty() homeScore: number;
+  @ApiProperty() awayScore: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) penalisedTeamId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
+}
+
+export class GameDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) tournamentId: string;
+  @ApiProperty({ type: TeamRefDto, nullable: true }) homeTeam: TeamRefDto | null;
+  @ApiProperty({ type: TeamRefDto, nullable: true }) awayTeam: TeamRefDto | null;
+  @ApiProperty({ nullable: true, type: String, example: 'SF1' }) competitionKey: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '1号场' }) court: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2024-05-18T19:30' }) scheduledAt: string | null;
+  @ApiProperty({ enum: GAME_STATUSES }) status: GameStatus;
+  @ApiProperty({ description: 'Live score, or the recorded result' }) homeScore: number;
+  @ApiProperty() awayScore: number;
+  @ApiProperty({ type: GameResultDto, nullable: true }) result: GameResultDto | null;
+  @ApiProperty({ type: [String], nullable: true }) homeStartingFive: string[] | null;
+  @ApiProperty({ type: [String], nullable: true }) awayStartingFive: string[] | null;
+  @ApiProperty({ type: GameLiveDto, nullable: true, description: 'null until the game is ready' })
+  live: GameLiveDto | null;
+  @ApiProperty({ type: [PeriodScoreDto] }) scoreByPeriod: PeriodScoreDto[];
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class GameQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 50;
+
+  @ApiPropertyOptional({ enum: GAME_STATUSES })
+  @IsOptional()
+  @IsIn(GAME_STATUSES)
+  status?: GameStatus;
+}
+
+export class GamePageDto {
+  @ApiProperty({ type: [GameDto], description: 'Without `live` and `scoreByPeriod` (read one game for those)' })
+  items: GameDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

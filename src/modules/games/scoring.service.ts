@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../domain/access/principal.js';
+import type { ScorableGame } from '../../domain/access/scorekeeping-policy.js';
+import { Transactional, TransactionHost } from '../../database/transaction.js';
+import {
+  applyEvent,
+  isCorrection,
+  resolveCorrections,
+  sameEventContent,
+  statusAfterEvent,
+  transitionGame,
+  undoLast,
+  type GameContext,
+  type GameState,
+  type GameStatus,
+  type PlayEvent,
+  type PlayEventBody,
+} from '../../domain/game/index.js';
+import { conflict, DomainError, forbidden } from '../../domain/shared/domain-error.js';
+import { LiveDelivery } from '../../live/live-delivery.service.js';
+import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js';
+import { toGameLiveDto, toPlayEventDto, toRecordedEventDto } from './game.mapper.js';
+import { GameStore, type LockedGame, type StoredEvent } from './game-store.js';
+import type { RecordedEventDto, RecordEventDto, UndoDto } from './play-event.dto.js';
+
+/** How many missed events a stale writer gets back with its 409, to catch up without another call. */
+const MISSED_EVENTS_RETURNED = 50;
+
+interface Append {
+  clientEventId: string;
+  expectedSeq: number;
+  /** The event to record, given the log (undo needs it). */
+  body: (log: () => Promise<PlayEvent[]>) => Promise<PlayEventBody>;
+  /** Whether an event already recorded under this client id is this same command (a retry). */
+  isRetryOf: (recorded: PlayEventBody) => boolean;
+}
+
+export const scorableGame = (
+  g: Pick<LockedGame, 'id' | 'tournamentId' | 'status' | 'court' | 'day'>,
+): ScorableGame => ({
+  id: g.id,
+  tournamentId: g.tournamentId,
+  status: g.status,
+  court: g.court,
+  day: g.day,
+});
+
+/**
+ * Records play-by-play events: one transaction per event under the game row's lock. The event
+ * and the game's new state commit together; the acknowledgement is returned, and the event
+ * broadcast, only after the commit.
+ */
+@Injectable()
+export class ScoringService {
+  constructor(
+    readonly txHost: TransactionHost,
+    private readonly store: GameStore,
+    private readonly access: ScorekeeperAccess,
+    private readonly delivery: LiveDelivery,
+  ) {}
+
+  /**
+   * One transaction per event: usually a single statement (the fast path below), otherwise the
+   * locked path, which also answers retries, stale writes and refusals.
+   */
+  async record(principal: Principal, gameId: string, command: RecordEventDto): Promise<RecordedEventDto> {
+    // The DTO is a class instance; the log keeps plain JSON.
+    const body = JSON.parse(JSON.stringify(command.event)) as PlayEventBody;
+    const append: Append = {
+      clientEventId: command.clientEventId,
+      expectedSeq: command.expectedSeq,
+      body: async () => body,
+      isRetryOf: (recorded) => sameEventContent(recorded, body),
+    };
+    return (
+      (await this.recordAtOnce(principal, gameId, append, body)) ??
+      this.txHost.run(() => this.append(principal, gameId, append))
+    );
+  }
+
+  /**
+   * The fast path: when this process committed the game's last change, it has the state the
+   * event applies to, so the event is checked and applied first and then written in one
+   * statement that locks the row only if it is still that version. Anything unusual (another
+   * writer, a retry, a stale seq, a refused event, a correction) returns null for the locked path.
+   */
+  private async recordAtOnce(
+    principal: Principal,
+    gameId: string,
+    command: Append,
+    body: PlayEventBody,
+  ): Promise<RecordedEventDto | null> {
+    const game = this.store.remembered(gameId);
+    // Inside a caller's transaction the statement would not commit on its own: locked path.
+    if (this.txHost.inTransaction) return null;
+    if (!game || isCorrection(body) || command.expectedSeq !== game.lastSeq || !game.state || !game.context)
+      return null;
+    if (!(await this.access.decide(principal, scorableGame(game))).allowed) return null;
+    const seq = game.lastSeq + 1;
+    let next: GameState;
+    try {
+      next = applyEvent(game.state, { ...body, seq, clientEventId: command.clientEventId } as PlayEvent, game.context);
+    } catch {
+      return null;
+    }
+    const status = this.statusAfter(game, body);
+    const after = toGameLiveDto(next, status, game, 'last');
+    const written = await this.store.appendIfCurrent(
+      game,
+      {
+        seq,
+        clientEventId: command.clientEventId,
+        body,
+        recordedBy: principal.accountId,
+        sessionId: principal.sessionId,
+        after,
+      },
+      next,
+      status,
+    );
+    if (!written) return null;
+    // Committed: the statement was its own transaction.
+    return this.committed(game, {
+      seq,
+      body,
+      clientEventId: command.clientEventId,
+      recordedAt: written.recordedAt,
+      version: written.version,
+      after,
+      next,
+      status,
+    });
+  }
+
+  private statusAfter(game: LockedGame, body: PlayEventBody): GameStatus {
+    const status = statusAfterEvent(game.status, body);
+    return status === game.status ? status : transitionGame(gameRecord(game), { to: 'live' }).status;
+  }
+
+  /** Remembers the committed game and announces the event (and a status change) to the room. */
+  private committed(
+    game: LockedGame,
+    e: {
+      seq: number;
+      body: PlayEventBody;
+      clientEventId: string;
+      recordedAt: Date;
+      version: number;
+      after: RecordedEventDto['game'];
+      next: GameState;
+      status: GameStatus;
+    },
+  ): RecordedEventDto {
+    const ack = toRecordedEventDto(
+      {
+        gameId: game.id,
+        seq: e.seq,
+        clientEventId: e.clientEventId,
+        body: e.body,
+        recordedAt: e.recordedAt,
+        after: e.after,
+      },
+      false,
+    );
+    this.store.remember({ ...game, lastSeq: e.seq, version: e.version, state: e.next, status: e.status });
+    this.delivery.eventRecorded(game.tournamentId, ack);
+    if (e.status !== game.status) {
+      this.delivery.statusChanged(game.tournamentId, {
+        gameId: game.id,
+        status: e.status,
+        from: game.status,
+        lastSeq: e.seq,
+        result: game.result,
+      });
+    }
+    return ack;
+  }
+
+  /** "Undo the last action": a void of the latest event in force that is not itself an undo. */
+  @Transactional()
+  async undo(principal: Principal, gameId: string, command: UndoDto): Promise<RecordedEventDto> {
+    return this.append(principal, gameId, {
+      clientEventId: command.clientEventId,
+      expectedSeq: command.expectedSeq,
+      body: async (log) => {
+        const undo = undoLast(await log());
+        if (undo === null) throw conflict('GAME_NOTHING_TO_UNDO', 'There is nothing left to undo in this game');
+        return undo;
+      },
+      isRetryOf: (recorded) => recorded.type === 'void' && recorded.undo === true,
+    });
+  }
+
+  private async append(principal: Principal, gameId: string, command: Append): Promise<RecordedEventDto> {
+    const game = await this.store.lock(gameId);
+    const decision = await this.access.decide(principal, scorableGame(game));
+    // Who may score is checked first; whether the game still takes events only after a retry
+    // had its chance, so a retry of the last event still gets its answer once the game ended.
+    if (!decision.allowed && decision.code !== 'GAME_NOT_SCORABLE') throw forbidden(decision.code, decision.reason);
+    // A retry carries the expectedSeq of its first send, which was stale once that send was
+    // recorded; so the log is searched only when the write cannot go ahead (the insert below
+    // catches an id reused at the current seq).
+    if (!decision.allowed || command.expectedSeq !== game.lastSeq) {
+      const recorded = await this.store.findEvent(gameId, command.clientEventId);
+      if (recorded) return this.retried(recorded, command);
+      if (!decision.allowed) throw forbidden(decision.code, decision.reason);
+      throw await this.stale(game, command.expectedSeq);
+    }
+
+    const { context, state } = liveData(game);
+    let log: PlayEvent[] | undefined;
+    const loadLog = async () => (log ??= await this.store.log(gameId));
+    const seq = game.lastSeq + 1;
+    let body: PlayEventBody;
+    let next: GameState;
+    try {
+      body = await command.body(loadLog);
+      const event = { ...body, seq, clientEventId: command.clientEventId } as PlayEvent;
+      next = applyEvent(state, event, context, isCorrection(body) ? await loadLog() : undefined);
+    } catch (e) {
+      // An id already in the log is answered as such, even when its new content breaks a rule.
+      const recorded = e instanceof DomainError ? await this.store.findEvent(gameId, command.clientEventId) : null;
+      if (recorded) return this.retried(recorded, command);
+      throw e;
+    }
+
+    const status = this.statusAfter(game, body);
+    const after = toGameLiveDto(next, status, game, 'last');
+    const written = await this.store.append(
+      game,
+      {
+        seq,
+        clientEventId: command.clientEventId,
+        body,
+        recordedBy: principal.accountId,
+        sessionId: principal.sessionId,
+        after,
+      },
+      next,
+      status,
+    );
+    if (!written) return this.retried((await this.store.findEvent(gameId, command.clientEventId))!, command);
+
+    const ack = toRecordedEventDto(
+      { gameId, seq, clientEventId: command.clientEventId, body, recordedAt: written.recordedAt, after },
+      false,
+    );
+    this.txHost.afterCommit(() => {
+      this.committed(
+        { ...game, context },
+        {
+          seq,
+          body,
+          clientEventId: command.clientEventId,
+          recordedAt: written.recordedAt,
+          version: written.version,
+          after,
+          next,
+          status,
+        },
+      );
+    });
+    return ack;
+  }
+
+  /** The original answer to a retry, or 409 when the id was used for another event. */
+  private retried(recorded: StoredEvent, command: Append): RecordedEventDto {
+    if (command.isRetryOf(recorded.body)) return toRecordedEventDto(recorded, true);
+    throw conflict(
+      'GAME_EVENT_ID_REUSED',
+      `Event id ${command.clientEventId} was already used for event ${recorded.seq} with different content; a new event needs a new id`,
+      [{ field: 'clientEventId', reason: 'already used for another event' }],
+      { seq: recorded.seq },
+    );
+  }
+
+  /** 409 for a write based on an old view of the game, with what the writer missed. */
+  private async stale(game: LockedGame, expectedSeq: number): Promise<DomainError> {
+    const missed =
+      expectedSeq < game.lastSeq ? await this.store.eventsAfter(game.id, expectedSeq, MISSED_EVENTS_RETURNED) : [];
+    const inForce = missed.length > 0 ? resolveCorrections(await this.store.log(game.id)).inForce : [];
+    const current = game.state ? toGameLiveDto(game.state, game.status, game, 'last') : null;
+    return conflict(
+      'GAME_SEQ_STALE',
+      `This device last saw event ${expectedSeq}, but the game is at event ${game.lastSeq}: catch up, then send again`,
+      [{ field: 'expectedSeq', reason: `must be ${game.lastSeq}` }],
+      { lastSeq: game.lastSeq, game: current, missed: missed.map((e) => toPlayEventDto(e, inForce[e.seq] ?? true)) },
+    );
+  }
+}
+
+function liveData(game: LockedGame): { context: GameContext; state: GameState } {
+  // A game is ready or live here, and marking it ready stored both.
+  if (!game.context || !game.state)
+    throw conflict('GAME_NOT_READY', 'The game has no rosters yet: mark it ready first');
+  return { context: game.context, state: game.state };
+}
+
+export const gameRecord = (g: Pick<LockedGame, 'id' | 'homeTeamId' | 'awayTeamId' | 'status' | 'result'>) => ({
+  id: g.id,
+  homeTeamId: g.homeTeamId ?? '',
+  awayTeamId: g.awayTeamId ?? '',
+  status: g.status,
+  result: g.result,
+});
