@@ -15,6 +15,8 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The pages (fan scoreboard, scorekeeper console, organiser desk) are served from web/ as they are.
+COPY web ./web
 COPY package.json ./
 USER node
 EXPOSE 3000

@@ -54,4 +54,33 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  {
+    // The pages' ES modules run in the browser (web/assets/js).
+    files: ['web/**/*.js', 'test/support/page-audit.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'history',
+          'navigator',
+          'localStorage',
+          'fetch',
+          'crypto',
+          'performance',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'URLSearchParams',
+          'Node',
+          'NodeFilter',
+          'getComputedStyle',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

@@ -4,10 +4,12 @@ import { Registration1795275560873 } from './1795275560873-registration.js';
 import { AccountsAndAccess1795276266318 } from './1795276266318-accounts-and-access.js';
 import { GamesAndPlayEvents1795276772959 } from './1795276772959-games-and-play-events.js';
 import { Competition1795278555451 } from './1795278555451-competition.js';
+import { LeadersAndAwards1795281323869 } from './1795281323869-leaders-and-awards.js';
 
 export const migrations = [
   Registration1795275560873,
   AccountsAndAccess1795276266318,
   GamesAndPlayEvents1795276772959,
   Competition1795278555451,
+  LeadersAndAwards1795281323869,
 ];

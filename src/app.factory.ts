@@ -2,7 +2,6 @@ import helmet from '@fastify/helmet';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -12,7 +11,9 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { ErrorBody } from './common/errors/error-body.js';
 import { globalValidationPipe } from './common/errors/validation.js';
 import { NestPinoLogger } from './common/logging/logger.js';
+import { registerWebPages } from './modules/web/web-pages.js';
 import type { AppConfig } from './config/app-config.js';
+import { LiveIoAdapter } from './live/live-io.adapter.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -62,8 +63,13 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     },
   });
 
-  // socket.io (src/live) shares the HTTP server and port.
-  app.useWebSocketAdapter(new IoAdapter(app));
+  // The pages (web/): fan scoreboard, scorekeeper console, organiser desk; under the CSP above.
+  await registerWebPages(app);
+
+  // socket.io (src/live) shares the HTTP server and port; with REDIS_URL, rooms span instances.
+  const live = new LiveIoAdapter(app, config.env);
+  await live.connectToRedis();
+  app.useWebSocketAdapter(live);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(globalValidationPipe());

@@ -7,6 +7,7 @@ import { LiveDeliveryModule } from './live/delivery.module.js';
 import { LiveModule } from './live/live.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AwardsModule } from './modules/awards/awards.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompetitionModule } from './modules/competition/competition.module.js';
 import { GamesModule } from './modules/games/games.module.js';
@@ -14,6 +15,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { PlayersModule } from './modules/players/players.module.js';
 import { ScorekeepingModule } from './modules/scorekeeping/scorekeeping.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { StatsModule } from './modules/stats/stats.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { TournamentsModule } from './modules/tournaments/tournaments.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
@@ -49,6 +51,8 @@ export class AppModule {
         LiveDeliveryModule,
         GamesModule,
         CompetitionModule,
+        StatsModule,
+        AwardsModule,
         LiveModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -45,9 +45,9 @@ describe('live scoring: the Huzhou 3rd-place game (长兴天顺物流队 vs 德�
     const fanDeltas = recordDeltas(fan);
     const statusChanges: GameStatusChange[] = [];
     fan.on('game:status', (c) => statusChanges.push(c));
-    expect(await fan.emitWithAck('game:subscribe', { gameId: game.id })).toEqual({
+    expect(await fan.emitWithAck('game:subscribe', { gameId: game.id })).toMatchObject({
       ok: true,
-      data: { gameId: game.id, status: 'scheduled', lastSeq: 0 },
+      data: { mode: 'snapshot', gameId: game.id, snapshot: { status: 'scheduled', seq: 0, live: null } },
     });
     expect((await scorer.emitWithAck('game:subscribe', { gameId: game.id })).ok).toBe(true);
 

@@ -50,3 +50,37 @@ describe('access settings in the environment', () => {
     ).toEqual(['ACCESS_TOKEN_TTL_SECONDS', 'WRITE_RATE_LIMIT_PER_MINUTE']);
   });
 });
+
+describe('live delivery settings in the environment', () => {
+  it('runs alone without Redis, with deliberate heartbeat and limits', () => {
+    const env = loadEnv({});
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env).toMatchObject({
+      REDIS_KEY_PREFIX: 'courtside',
+      LIVE_RESUME_MAX_EVENTS: 100,
+      LIVE_MAX_CONNECTIONS_PER_ADDRESS: 500,
+      LIVE_MAX_QUEUED_MESSAGES: 100,
+      LIVE_PING_INTERVAL_MS: 20000,
+      LIVE_PING_TIMEOUT_MS: 15000,
+      LIVE_POLLING: true,
+    });
+  });
+
+  it('takes a redis:// or rediss:// URL and never echoes a bad one (it may hold a password)', () => {
+    expect(loadEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(loadEnv({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).REDIS_URL).toBe(
+      'rediss://:pw@cache.internal:6380/2',
+    );
+    const bad = problemsOf({ REDIS_URL: 'http://user:hunter2@cache:6379' }).join(';');
+    expect(bad).toContain('REDIS_URL="[hidden]" is invalid');
+    expect(bad).not.toContain('hunter2');
+  });
+
+  it('refuses limits out of range', () => {
+    expect(
+      problemsOf({ LIVE_MAX_CONNECTIONS_PER_ADDRESS: '0', LIVE_PING_INTERVAL_MS: '10', LIVE_POLLING: 'maybe' }).map(
+        (p) => p.split('=')[0],
+      ),
+    ).toEqual(['LIVE_MAX_CONNECTIONS_PER_ADDRESS', 'LIVE_PING_INTERVAL_MS', 'LIVE_POLLING']);
+  });
+});

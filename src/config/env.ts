@@ -143,6 +143,74 @@ export class Env {
   @IsIn([true, false], { message: 'must be true or false' })
   TRUST_PROXY = false;
 
+  /**
+   * redis://[user:password@]host:port[/db] (rediss:// for TLS). Set it when several instances run
+   * behind a load balancer: socket.io rooms are shared through Redis streams, so a fan hears an
+   * event whichever instance recorded it. Unset: one instance on its own.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  /** Prefix of this deployment's Redis keys and channels (several deployments can share one Redis). */
+  @Matches(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'must be 1-40 letters, digits, colon, dash or underscore' })
+  REDIS_KEY_PREFIX = 'courtside';
+
+  /**
+   * A returning fan who missed at most this many events of a game gets them one by one; one
+   * further behind gets a fresh snapshot (about the size of 15-20 events, and it has the box score).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  LIVE_RESUME_MAX_EVENTS = 100;
+
+  /**
+   * Open sockets one client address may hold on one instance (the address from X-Forwarded-For
+   * with TRUST_PROXY). Generous on purpose: a venue's Wi-Fi puts many fans behind one address.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  LIVE_MAX_CONNECTIONS_PER_ADDRESS = 500;
+
+  /**
+   * Messages waiting for one socket before it is dropped as too slow (it reconnects and catches
+   * up from its last seq). Bounds the memory a stalled phone holds; others never wait for it.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LIVE_MAX_QUEUED_MESSAGES = 100;
+
+  /**
+   * socket.io heartbeat: a ping every 20 s keeps the connection alive through carrier NATs and
+   * load balancers that drop idle connections after 30-60 s; a pong within 15 s more (a crowded
+   * venue Wi-Fi needs a few) or the socket is closed, so a phone that vanished is gone in 35 s.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  LIVE_PING_INTERVAL_MS = 20_000;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  LIVE_PING_TIMEOUT_MS = 15_000;
+
+  /**
+   * Allow HTTP long-polling besides WebSocket (for networks that block WebSocket). Behind a load
+   * balancer it needs sticky sessions (docs/deploy.md); set false where it has none.
+   */
+  @Transform(({ value }) => parseBool(value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  LIVE_POLLING = true;
+
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt()
@@ -173,7 +241,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => {
     const given =
-      e.property.endsWith('PASSWORD') || e.property.endsWith('SECRET') || e.property.endsWith('KEY')
+      e.property.endsWith('PASSWORD') ||
+      e.property.endsWith('SECRET') ||
+      e.property.endsWith('KEY') ||
+      // may carry a password
+      e.property === 'REDIS_URL'
         ? '[hidden]'
         : source[e.property];
     const reasons = Object.values(e.constraints ?? {}).join(', ');

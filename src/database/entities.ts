@@ -1,5 +1,6 @@
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
+import { AwardDecisionEntity } from '../modules/awards/award-decision.entity.js';
 import { CompetitionEntity } from '../modules/competition/competition.entity.js';
 import { CourtEntity, CourtWindowEntity } from '../modules/competition/court.entity.js';
 import { GameEntity } from '../modules/games/game.entity.js';
@@ -9,6 +10,9 @@ import { RosterOverrideEntity } from '../modules/players/roster-override.entity.
 import { GameCodeEntity } from '../modules/scorekeeping/game-code.entity.js';
 import { ScorekeeperAssignmentEntity } from '../modules/scorekeeping/scorekeeper-assignment.entity.js';
 import { SessionEntity } from '../modules/sessions/session.entity.js';
+import { PlayerGameLineEntity } from '../modules/stats/player-game-line.entity.js';
+import { PlayerTotalsEntity } from '../modules/stats/player-totals.entity.js';
+import { StatsSettingsEntity } from '../modules/stats/stats-settings.entity.js';
 import { TeamEntity } from '../modules/teams/team.entity.js';
 import { TournamentOrganiserEntity } from '../modules/tournaments/tournament-organiser.entity.js';
 import { TournamentEntity } from '../modules/tournaments/tournament.entity.js';
@@ -32,4 +36,8 @@ export const entities = [
   CompetitionEntity,
   CourtEntity,
   CourtWindowEntity,
+  PlayerGameLineEntity,
+  PlayerTotalsEntity,
+  StatsSettingsEntity,
+  AwardDecisionEntity,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { GameTransitionDto } from '../modules/games/game.dto.js';
 import { RecordEventDto, UndoDto } from '../modules/games/play-event.dto.js';
 
@@ -8,6 +8,19 @@ export class GameRefDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   gameId: string;
+}
+
+/** `game:subscribe`: `lastSeq` is the last event the client applied (omit on its first join). */
+export class GameSubscribeDto extends GameRefDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  lastSeq?: number;
+}
+
+export class TournamentRefDto {
+  @IsUUID()
+  tournamentId: string;
 }
 
 export class GameEventCommandDto extends RecordEventDto {

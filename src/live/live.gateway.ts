@@ -16,19 +16,29 @@ import { STATUS_BY_KIND } from '../common/errors/error-status.js';
 import { DomainError, unauthenticated } from '../domain/shared/domain-error.js';
 import type { GameDto } from '../modules/games/game.dto.js';
 import { GameLifecycleService } from '../modules/games/game-lifecycle.service.js';
-import { GamesService } from '../modules/games/games.service.js';
+import { GameFeed } from '../modules/games/game-feed.service.js';
 import type { RecordedEventDto } from '../modules/games/play-event.dto.js';
 import { ScoringService } from '../modules/games/scoring.service.js';
 import { SessionEvents } from '../modules/sessions/session-events.js';
 import { SessionsService } from '../modules/sessions/sessions.service.js';
-import { GameEventCommandDto, GameRefDto, GameTransitionCommandDto, GameUndoCommandDto } from './commands.dto.js';
+import {
+  GameEventCommandDto,
+  GameRefDto,
+  GameSubscribeDto,
+  GameTransitionCommandDto,
+  GameUndoCommandDto,
+  TournamentRefDto,
+} from './commands.dto.js';
 import {
   gameRoom,
   MAX_SOCKET_MESSAGE_BYTES,
+  tournamentRoom,
   type ClientToServerEvents,
+  type GameFeedStart,
   type GameRef,
   type ServerToClientEvents,
-  type Subscribed,
+  type TournamentBoard,
+  type TournamentRef,
 } from './events.js';
 import { LiveDelivery, type LiveServer } from './live-delivery.service.js';
 import { SocketActor } from './socket-actor.js';
@@ -44,7 +54,8 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
  * The handshake authenticates like HTTP (`auth.token`, or `Authorization: Bearer`); a socket
  * without a token is a fan and may only subscribe (the access guard applies @Public/@Roles to
  * socket commands as to routes). Commands answer through their acknowledgement with the REST
- * result or ErrorBody; broadcasts come from LiveDelivery after commit.
+ * result or ErrorBody; broadcasts come from LiveDelivery after commit. Transport settings
+ * (heartbeat, limits, the Redis adapter) are LiveIoAdapter's.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES })
 @UseFilters(SocketErrorFilter)
@@ -59,7 +70,7 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     private readonly sessions: SessionsService,
     private readonly sessionEvents: SessionEvents,
     private readonly delivery: LiveDelivery,
-    private readonly games: GamesService,
+    private readonly feed: GameFeed,
     private readonly scoring: ScoringService,
     private readonly lifecycle: GameLifecycleService,
   ) {}
@@ -72,7 +83,8 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
       );
     });
     this.delivery.attach(server);
-    // A revoked session's sockets are closed at once (logout, scorekeeper removed, code revoked).
+    // A revoked session's sockets are closed at once (logout, scorekeeper removed, code revoked);
+    // with REDIS_URL the adapter carries this to the sockets on every instance.
     this.unsubscribeRevocations = this.sessionEvents.onRevoked(({ sessionId }) => {
       server.in(sessionRoom(sessionId)).disconnectSockets(true);
     });
@@ -87,12 +99,11 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     this.unsubscribeRevocations?.();
   }
 
+  /** Joins first, then reads: whatever commits after the read also reaches the socket as a delta. */
   @SubscribeMessage('game:subscribe')
   @Public('anyone, fans included')
-  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() ref: GameRefDto): Promise<Subscribed> {
-    const subscribed = await this.games.subscription(ref.gameId);
-    await socket.join(gameRoom(ref.gameId));
-    return subscribed;
+  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() sub: GameSubscribeDto): Promise<GameFeedStart> {
+    return joinThenRead(socket, gameRoom(sub.gameId), () => this.feed.start(sub.gameId, sub.lastSeq));
   }
 
   @SubscribeMessage('game:unsubscribe')
@@ -100,6 +111,25 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
   async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() ref: GameRefDto): Promise<GameRef> {
     await socket.leave(gameRoom(ref.gameId));
     return { gameId: ref.gameId };
+  }
+
+  @SubscribeMessage('tournament:subscribe')
+  @Public('anyone, fans included')
+  async subscribeTournament(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() ref: TournamentRefDto,
+  ): Promise<TournamentBoard> {
+    return joinThenRead(socket, tournamentRoom(ref.tournamentId), () => this.feed.tournamentBoard(ref.tournamentId));
+  }
+
+  @SubscribeMessage('tournament:unsubscribe')
+  @Public('anyone')
+  async unsubscribeTournament(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() ref: TournamentRefDto,
+  ): Promise<TournamentRef> {
+    await socket.leave(tournamentRoom(ref.tournamentId));
+    return { tournamentId: ref.tournamentId };
   }
 
   @SubscribeMessage('game:event')
@@ -124,6 +154,17 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
   private async authenticate(socket: LiveSocket): Promise<void> {
     const token = tokenOf(socket);
     socket.data.principal = token === null ? null : await this.sessions.authenticate(token);
+  }
+}
+
+/** A socket that asked for something that does not exist leaves the room again. */
+async function joinThenRead<T>(socket: LiveSocket, room: string, read: () => Promise<T>): Promise<T> {
+  await socket.join(room);
+  try {
+    return await read();
+  } catch (e) {
+    await socket.leave(room);
+    throw e;
   }
 }
 

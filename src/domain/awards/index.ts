@@ -45,3 +45,12 @@ export {
   type SportsmanshipWeights,
 } from './sportsmanship.js';
 export { groupByPlace, validateTeamPlaces, type TeamPlace } from './team-places.js';
+export {
+  applyStatsSettings,
+  awardLeaderSettingsOf,
+  DEFAULT_STATS_SETTINGS,
+  leaderSettingsOf,
+  type StatsSettings,
+  type StatsSettingsPatch,
+} from './settings.js';
+export { conductOf, type ConductGame } from './conduct.js';

@@ -44,11 +44,15 @@ export function buildCompetition(input: CompetitionConfig): CompetitionStructure
 
 function buildGroupStage(config: GroupStageConfig, games: Game[]): GroupStage {
   const ctx = { stageId: config.id, games };
+  const carryOver = config.carryOver ?? 'none';
   const groups = config.groups.map((group) => {
     const entrants = group.entrants ?? [];
     const rounds = roundRobinRounds(entrants.length, config.roundRobin);
     for (const round of rounds) {
-      round.pairings.forEach((pairing, i) =>
+      const pairings = round.pairings.filter(
+        (p) => carryOver === 'none' || !metBefore(entrants[p.home], entrants[p.away]),
+      );
+      pairings.forEach((pairing, i) =>
         newGame(ctx, {
           id: `${config.id}-${group.id}-R${round.round}-G${i + 1}`,
           groupId: group.id,
@@ -63,7 +67,19 @@ function buildGroupStage(config: GroupStageConfig, games: Game[]): GroupStage {
     }
     return { id: group.id, name: group.name ?? group.id, entrants, rounds: rounds.length };
   });
-  return { kind: 'group', id: config.id, name: config.name ?? config.id, roundRobin: config.roundRobin, groups };
+  return {
+    kind: 'group',
+    id: config.id,
+    name: config.name ?? config.id,
+    roundRobin: config.roundRobin,
+    groups,
+    ...(carryOver === 'none' ? {} : { carryOver }),
+  };
+}
+
+/** Two entrants from one earlier group have played each other there: with carry-over that game counts. */
+function metBefore(a: Slot, b: Slot): boolean {
+  return a.kind === 'group_place' && b.kind === 'group_place' && a.groupId === b.groupId;
 }
 
 function buildKnockoutStage(config: KnockoutStageConfig, games: Game[]): KnockoutStage {

@@ -81,12 +81,22 @@ export interface Group {
 
 export type RoundRobinLegs = 'single' | 'double';
 
+/**
+ * Games of earlier group stages that count in a later group stage (FIBA: "games carried over").
+ * `among_group`: the games between two teams of the group (EuroBasket second rounds); `all`: every
+ * earlier group game of the group's teams, opponents outside the group included (World Cup 2019).
+ * Either way two teams that already met (both from one earlier group) do not meet again.
+ */
+export type CarryOver = 'none' | 'among_group' | 'all';
+
 export interface GroupStage {
   kind: 'group';
   id: string;
   name: string;
   roundRobin: RoundRobinLegs;
   groups: Group[];
+  /** Absent in structures built before carry-over existed: read as 'none'. */
+  carryOver?: CarryOver;
 }
 
 export type KnockoutFormat = 'single_elimination' | 'double_elimination';
@@ -140,6 +150,8 @@ export interface GroupStageConfig {
   name?: string;
   roundRobin: RoundRobinLegs;
   groups: GroupConfig[];
+  /** Default 'none'. Needs an earlier group stage and a single round robin. */
+  carryOver?: CarryOver;
 }
 
 export interface KnockoutStageConfig {

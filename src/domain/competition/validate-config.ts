@@ -35,6 +35,7 @@ export function validateConfig(config: CompetitionConfig): void {
     if (stage.kind === 'group') {
       if (stage.groups.length === 0)
         fail('COMPETITION_NO_GROUPS', `Group stage ${stage.id} has no groups`, `${at}.groups`);
+      checkCarryOver(stage, at, groupStage.size > 0);
       stage.groups.forEach((group, g) => {
         const field = `${at}.groups[${g}]`;
         if (group.id.trim() === '' || groupSize.has(group.id)) {
@@ -117,6 +118,32 @@ function checkEntrant(slot: Slot, where: string, known: Known): void {
     case 'seed':
       // Games do not exist yet when stages are configured; these slots are made by the generators.
       fail('COMPETITION_SLOT_NOT_ALLOWED', `A stage's entrants cannot be a ${slot.kind} slot`, where);
+  }
+}
+
+function checkCarryOver(stage: GroupStageConfig, at: string, earlierGroupStage: boolean): void {
+  const carryOver = stage.carryOver ?? 'none';
+  if (carryOver === 'none') return;
+  if (carryOver !== 'among_group' && carryOver !== 'all') {
+    fail(
+      'COMPETITION_OPTION_INVALID',
+      `carryOver must be none, among_group or all, got ${String(carryOver)}`,
+      `${at}.carryOver`,
+    );
+  }
+  if (!earlierGroupStage) {
+    fail(
+      'COMPETITION_OPTION_INVALID',
+      `Stage ${stage.id} has no earlier group stage to carry games over from`,
+      `${at}.carryOver`,
+    );
+  }
+  if (stage.roundRobin !== 'single') {
+    fail(
+      'COMPETITION_OPTION_NOT_SUPPORTED',
+      'Games are carried over into a single round robin only (a double one would replay them)',
+      `${at}.carryOver`,
+    );
   }
 }
 

@@ -1,4 +1,6 @@
-import { rankAcrossGroups, type CrossGroupEntry } from './cross-group.js';
+import { rankAcrossGroups, rankPlaceAcrossGroups, type CrossGroupEntry } from './cross-group.js';
+import { game } from './fixtures/game.js';
+import { computeGroupStandings } from './group-standings.js';
 
 const entry = (teamId: string, groupId: string, over: Partial<CrossGroupEntry>): CrossGroupEntry => ({
   teamId,
@@ -58,5 +60,62 @@ describe('rankAcrossGroups', () => {
       [1, true],
       [1, true],
     ]);
+  });
+});
+
+describe('rankPlaceAcrossGroups', () => {
+  const group = (ids: string[], scores: Array<[string, number, number, string]>, complete = true) =>
+    computeGroupStandings({ teamIds: ids, games: scores.map(([h, hs, as, a]) => game(h, hs, as, a)) }, { complete });
+  const a = group(
+    ['A1', 'A2', 'A3'],
+    [
+      ['A1', 70, 60, 'A2'],
+      ['A2', 65, 60, 'A3'],
+      ['A1', 80, 50, 'A3'],
+    ],
+  );
+  const b = group(
+    ['B1', 'B2', 'B3'],
+    [
+      ['B1', 70, 50, 'B2'],
+      ['B2', 90, 60, 'B3'],
+      ['B1', 60, 55, 'B3'],
+    ],
+  );
+
+  it('ranks the runners-up of complete groups: the best runner-up table', () => {
+    const table = rankPlaceAcrossGroups(
+      [
+        { groupId: 'A', standings: a },
+        { groupId: 'B', standings: b },
+      ],
+      2,
+    );
+    expect(table).toMatchObject({ place: 2, final: true, unplacedGroupIds: [] });
+    // Both 1-1 with 3 points: B2 +10, A2 -5.
+    expect(table.ranking.map((p) => [p.rank, p.teamId, p.groupId, p.decidedBy])).toEqual([
+      [1, 'B2', 'B', 'point_difference'],
+      [2, 'A2', 'A', 'draw'],
+    ]);
+  });
+
+  it('is provisional while a group is still playing and leaves out a group whose place is shared', () => {
+    const open = group(['C1', 'C2', 'C3'], [['C1', 70, 60, 'C2']], false);
+    const table = rankPlaceAcrossGroups(
+      [
+        { groupId: 'A', standings: a },
+        { groupId: 'C', standings: open },
+      ],
+      2,
+    );
+    expect(table.final).toBe(false);
+    // C2 and C3 have 1 point... C3 has none: C1 2, C2 1, C3 0 — C2 is placed 2nd for now.
+    expect(table.ranking.map((p) => p.teamId)).toEqual(['A2', 'C2']);
+    const level = group(['D1', 'D2', 'D3'], [], false);
+    expect(rankPlaceAcrossGroups([{ groupId: 'D', standings: level }], 2)).toMatchObject({
+      final: false,
+      unplacedGroupIds: ['D'],
+      ranking: [],
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { GroupStandings } from './types.js';
+
 /**
  * Ranking teams that did not all play each other: the best runner-up across groups and
  * similar "best Nth-placed" comparisons (FIBA: no head-to-head step).
@@ -75,4 +77,49 @@ export function rankAcrossGroups(
     });
   });
   return places;
+}
+
+/** The teams placed `place` in each group, ranked across the groups (the "best runner-up" table). */
+export interface PlaceAcrossGroups {
+  place: number;
+  /** Every group is complete and placed a single team here: the ranking no longer changes. */
+  final: boolean;
+  /** Groups with no single team at this place yet (teams level on it, or only lots can tell). */
+  unplacedGroupIds: string[];
+  ranking: CrossGroupPlace[];
+}
+
+/**
+ * Ranks the teams placed `place` in each group with `rankAcrossGroups`. Before the groups are
+ * complete this is the provisional table fans follow; groups smaller than `place` take no part.
+ */
+export function rankPlaceAcrossGroups(
+  groups: ReadonlyArray<{ groupId: string; standings: GroupStandings }>,
+  place: number,
+  drawOrder: readonly string[] = [],
+): PlaceAcrossGroups {
+  const entries: CrossGroupEntry[] = [];
+  const unplacedGroupIds: string[] = [];
+  let final = true;
+  for (const { groupId, standings } of groups) {
+    if (standings.rows.length < place) continue;
+    if (!standings.complete) final = false;
+    const atPlace = standings.rows.filter((r) => r.rank === place && !r.sharedRank);
+    if (atPlace.length !== 1) {
+      unplacedGroupIds.push(groupId);
+      final = false;
+      continue;
+    }
+    const row = atPlace[0];
+    entries.push({
+      teamId: row.teamId,
+      groupId,
+      played: row.played,
+      wins: row.wins,
+      classificationPoints: row.classificationPoints,
+      pointsFor: row.pointsFor,
+      pointsAgainst: row.pointsAgainst,
+    });
+  }
+  return { place, final, unplacedGroupIds, ranking: rankAcrossGroups(entries, drawOrder) };
 }

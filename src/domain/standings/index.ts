@@ -3,8 +3,8 @@
  * teams across groups (best runner-up). Pure functions over plain data.
  */
 export { computeGroupStandings } from './group-standings.js';
-export { rankAcrossGroups } from './cross-group.js';
-export type { CrossGroupCriterion, CrossGroupEntry, CrossGroupPlace } from './cross-group.js';
+export { rankAcrossGroups, rankPlaceAcrossGroups } from './cross-group.js';
+export type { CrossGroupCriterion, CrossGroupEntry, CrossGroupPlace, PlaceAcrossGroups } from './cross-group.js';
 export { CLASSIFICATION_POINTS } from './tally.js';
 export type {
   GameOutcome,

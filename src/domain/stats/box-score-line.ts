@@ -49,6 +49,12 @@ export const emptyLine = (gameId: string, playerId: string, teamId: string): Pla
   secondsPlayed: null,
 });
 
+/** What efficiency reads: a game line, or sums over games (EFF is linear). */
+export type EfficiencyInputs = Pick<
+  PlayerGameLine,
+  'pts' | 'oreb' | 'dreb' | 'ast' | 'stl' | 'blk' | 'fga2' | 'fga3' | 'fgm2' | 'fgm3' | 'fta' | 'ftm' | 'tov'
+>;
+
 /** FIBA efficiency: PTS + REB + AST + STL + BLK - missed FG - missed FT - TO. */
-export const efficiency = (l: PlayerGameLine): number =>
+export const efficiency = (l: EfficiencyInputs): number =>
   l.pts + l.oreb + l.dreb + l.ast + l.stl + l.blk - (l.fga2 + l.fga3 - l.fgm2 - l.fgm3) - (l.fta - l.ftm) - l.tov;

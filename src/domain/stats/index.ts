@@ -5,6 +5,9 @@
 export * from './box-score-line.js';
 export {
   aggregatePlayerTotals,
+  mergePlayerTotals,
+  negatePlayerTotals,
+  totalsWithEfficiency,
   type PlayerTotals,
   type StagedPlayerGameLine,
   type TotalsFilter,
@@ -30,3 +33,4 @@ export {
 } from './leaderboard.js';
 export { compareNamesForDisplay, competitionRanks, type SharedRank } from './ranking.js';
 export { kthLargest } from './top-k.js';
+export { DEFAULT_LEADER_BOARDS, LEADER_CATEGORY_LABELS } from './labels.js';

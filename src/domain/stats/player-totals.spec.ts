@@ -1,4 +1,4 @@
-import { aggregatePlayerTotals } from './player-totals.js';
+import { aggregatePlayerTotals, mergePlayerTotals, negatePlayerTotals } from './player-totals.js';
 import { gameLine, repeatedLines } from './testing/lines.js';
 
 describe('aggregatePlayerTotals', () => {
@@ -49,5 +49,33 @@ describe('aggregatePlayerTotals', () => {
     const totals = aggregatePlayerTotals(lines);
     expect(totals).toHaveLength(1000);
     expect(totals[999]).toMatchObject({ playerId: 'p999', teamId: 't9', pts: 999, games: 1 });
+  });
+});
+
+describe('mergePlayerTotals', () => {
+  it('adding the totals of two sets of games equals the totals of all the lines', () => {
+    const finished = [
+      gameLine('a', 'T', 'g1', { pts: 10, fgm2: 5, fga2: 9, secondsPlayed: 600 }),
+      gameLine('b', 'T', 'g1', { pts: 4, ast: 3 }),
+    ];
+    const inProgress = [
+      gameLine('a', 'T', 'g2', { pts: 7, fgm3: 1, fga3: 4, ftm: 4, fta: 6 }),
+      gameLine('c', 'U', 'g2'),
+    ];
+    const merged = mergePlayerTotals(aggregatePlayerTotals(finished), aggregatePlayerTotals(inProgress));
+    expect(merged).toEqual(aggregatePlayerTotals([...finished, ...inProgress]));
+  });
+
+  it('replacing a game: taking its old lines away and adding the new ones equals the totals without it', () => {
+    const kept = [gameLine('a', 'T', 'g1', { pts: 10, fgm2: 5, fga2: 9 })];
+    const before = [gameLine('a', 'T', 'g2', { pts: 6, fgm3: 2, fga3: 2 })];
+    const after = [gameLine('a', 'T', 'g2', { pts: 3, fgm3: 1, fga3: 2, ast: 1 })];
+    const stored = aggregatePlayerTotals([...kept, ...before]);
+    const replaced = mergePlayerTotals(
+      stored,
+      negatePlayerTotals(aggregatePlayerTotals(before)),
+      aggregatePlayerTotals(after),
+    );
+    expect(replaced).toEqual(aggregatePlayerTotals([...kept, ...after]));
   });
 });

@@ -141,3 +141,63 @@ export function aggregatePlayerTotals(
   }
   return totals;
 }
+
+const SUMMED = [
+  'games',
+  'pts',
+  'fgm2',
+  'fga2',
+  'fgm3',
+  'fga3',
+  'ftm',
+  'fta',
+  'oreb',
+  'dreb',
+  'ast',
+  'stl',
+  'blk',
+  'tov',
+  'pf',
+  'eff',
+] as const satisfies ReadonlyArray<keyof PlayerTotals>;
+
+/**
+ * Totals over disjoint sets of games added up per player (e.g. stored lines of finished games and
+ * the lines of games in progress). A player keeps the team of the first list that has them.
+ */
+export function mergePlayerTotals(...lists: ReadonlyArray<readonly PlayerTotals[]>): PlayerTotals[] {
+  const merged = new Map<string, PlayerTotals>();
+  for (const list of lists) {
+    for (const t of list) {
+      const seen = merged.get(t.playerId);
+      if (seen === undefined) {
+        merged.set(t.playerId, { ...t });
+        continue;
+      }
+      for (const key of SUMMED) seen[key] += t[key];
+      seen.secondsPlayed =
+        seen.secondsPlayed === null && t.secondsPlayed === null
+          ? null
+          : (seen.secondsPlayed ?? 0) + (t.secondsPlayed ?? 0);
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Sums made elsewhere (the database) completed with their EFF: EFF is linear, so EFF of the sums. Mutates `sums`. */
+export function totalsWithEfficiency(sums: Omit<PlayerTotals, 'eff'>): PlayerTotals {
+  const totals = sums as PlayerTotals;
+  // Set on the object given (no copy): a leaders page builds thousands of these.
+  totals.eff = efficiency(sums);
+  return totals;
+}
+
+/** The same totals taken away (to replace a set of games: merge(totals, negate(old), new)). */
+export function negatePlayerTotals(list: readonly PlayerTotals[]): PlayerTotals[] {
+  return list.map((t) => {
+    const negated = { ...t };
+    for (const key of SUMMED) negated[key] = -t[key];
+    negated.secondsPlayed = t.secondsPlayed === null ? null : -t.secondsPlayed;
+    return negated;
+  });
+}

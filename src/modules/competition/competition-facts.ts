@@ -4,6 +4,7 @@
  * No rule lives here: only the mapping between the two modules' shapes.
  */
 import {
+  carriedOverGameIds,
   resolveSlots,
   type CompetitionFacts,
   type CompetitionStructure,
@@ -11,6 +12,7 @@ import {
   type GameStatus as CompetitionGameStatus,
   type Group,
   type GroupOutcomeFact,
+  type PlayedPairing,
 } from '../../domain/competition/index.js';
 import { gameOutcome, type GameStatus } from '../../domain/game/index.js';
 import { computeGroupStandings, type GroupGame, type GroupStandings } from '../../domain/standings/index.js';
@@ -122,6 +124,8 @@ export interface GroupTable {
   /** Null while a team of the group is still unknown (a later stage's group). */
   teamIds: string[] | null;
   standings: GroupStandings | null;
+  /** Games of earlier group stages that count here (the stage's carry-over), decided ones only. */
+  carriedOverGameIds: string[];
 }
 
 export interface CompetitionPicture {
@@ -162,18 +166,21 @@ export function competitionPicture(
         }
       }
       if (!known || games.length === 0) {
-        tables.push({ group, stageId: stage.id, teamIds: null, standings: null });
+        tables.push({ group, stageId: stage.id, teamIds: null, standings: null, carriedOverGameIds: [] });
         continue;
       }
       // Teams in draw order, as the group was entered.
       const teamIds = [...teams];
-      const counted = games.flatMap((g) => (results[g.id] ? [groupGame(g.id, results[g.id]!)] : []));
+      const carried = carriedOverGameIds(structure, group.id, teamIds, pairingsOf(results));
+      const counted = [...carried, ...games.map((g) => g.id)].flatMap((id) =>
+        results[id] ? [groupGame(id, results[id]!)] : [],
+      );
       const complete = games.every((g) => results[g.id] !== undefined);
       const standings = computeGroupStandings(
         { teamIds, games: counted },
         { complete, drawOrder: drawOrderOf(lots, group.id) },
       );
-      tables.push({ group, stageId: stage.id, teamIds, standings });
+      tables.push({ group, stageId: stage.id, teamIds, standings, carriedOverGameIds: carried });
       facts.groups.push(outcomeOf(group.id, standings));
     }
   }
@@ -192,7 +199,9 @@ export function liveStandings(
   lots: CompetitionLots,
 ): GroupStandings | null {
   if (table.teamIds === null) return null;
-  const counted: GroupGame[] = [];
+  const counted: GroupGame[] = table.carriedOverGameIds.flatMap((id) =>
+    results[id] ? [groupGame(id, results[id]!)] : [],
+  );
   for (const game of structure.games.filter((g) => g.groupId === table.group.id)) {
     const row = rows.get(game.id);
     const result = results[game.id];
@@ -217,6 +226,15 @@ export function liveStandings(
     },
   );
 }
+
+/** Who played whom, from the results that count (only decided games carry over). */
+const pairingsOf = (results: Readonly<Record<string, AppliedResult>>): Map<string, PlayedPairing> =>
+  new Map(
+    Object.entries(results).map(([gameId, r]) => [
+      gameId,
+      { gameId, homeTeamId: r.homeTeamId, awayTeamId: r.awayTeamId },
+    ]),
+  );
 
 const drawOrderOf = (lots: CompetitionLots, groupId: string) =>
   lots.groups.find((l) => l.groupId === groupId)?.order ?? [];

@@ -50,6 +50,8 @@ export class StageViewDto {
   @ApiProperty({ enum: ['group', 'knockout'] }) kind: 'group' | 'knockout';
   @ApiProperty({ example: 'Group stage' }) name: string;
   @ApiPropertyOptional({ enum: ['single', 'double'] }) roundRobin?: string;
+  @ApiPropertyOptional({ enum: ['among_group', 'all'], description: 'Games carried over from earlier group stages' })
+  carryOver?: string;
   @ApiPropertyOptional({ type: [StageGroupViewDto] }) groups?: StageGroupViewDto[];
   @ApiPropertyOptional({ enum: ['single_elimination', 'double_elimination'] }) format?: string;
   @ApiPropertyOptional({ type: [SlotViewDto], description: 'Knockout entrants in seed order' }) seeding?: SlotViewDto[];
@@ -136,6 +138,38 @@ export class BracketDto {
   games: BracketGameDto[];
 }
 
+export class MiniTableRowDto {
+  @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
+  @ApiProperty({ example: 2 }) played: number;
+  @ApiProperty({ example: 1 }) wins: number;
+  @ApiProperty({ example: 1 }) losses: number;
+  @ApiProperty({ example: 3 }) classificationPoints: number;
+  @ApiProperty({ example: 163 }) pointsFor: number;
+  @ApiProperty({ example: 157 }) pointsAgainst: number;
+  @ApiProperty({ example: 6 }) pointDifference: number;
+}
+
+export class MiniTableDto {
+  @ApiProperty({ type: [TeamRefDto], description: 'The teams level at the step that decided the place' })
+  teams: TeamRefDto[];
+  @ApiProperty({
+    type: [String],
+    example: ['S1-A-R1-G1', 'S1-A-R2-G2', 'S1-A-R3-G1'],
+    description: 'The games among them',
+  })
+  gameIds: string[];
+  @ApiProperty({ type: [MiniTableRowDto], description: 'Those games only, summed per team' })
+  rows: MiniTableRowDto[];
+}
+
+export class PlaceExplanationDto {
+  @ApiProperty({ example: '与澳大利亚队、希腊队同积4分；三队相互间比赛净胜分：+6、-1、-5' }) zh: string;
+  @ApiProperty({
+    example: 'Level on 4 points with Australia and Greece; point difference in the games among them: +6, -1, -5',
+  })
+  en: string;
+}
+
 export class StandingRowDto {
   @ApiProperty({ example: 1 }) rank: number;
   @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
@@ -154,6 +188,14 @@ export class StandingRowDto {
   @ApiProperty({ type: [TeamRefDto] }) tiedWith: TeamRefDto[];
   @ApiProperty({ description: 'Only lots can place this team' }) needsDraw: boolean;
   @ApiProperty({ description: 'Counts a game in progress: not official' }) includesLive: boolean;
+  @ApiProperty({
+    type: MiniTableDto,
+    nullable: true,
+    description: 'The games among the teams level at the deciding step; null when classification points alone decided',
+  })
+  miniTable: MiniTableDto | null;
+  @ApiProperty({ type: PlaceExplanationDto, description: 'Why the team is here, as a sentence (Chinese and English)' })
+  explanation: PlaceExplanationDto;
 }
 
 export class GroupStandingsDto {
@@ -170,14 +212,56 @@ export class GroupStandingsDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'array', items: { $ref: getSchemaPath(TeamRefDto) } },
-    description: 'Sets of teams only a drawing of lots can separate',
+    description:
+      'Sets of teams only a drawing of lots can separate: the organiser records the draw with POST …/competition/lots {"scope":"group"}',
   })
   drawsNeeded: TeamRefDto[][];
+  @ApiProperty({
+    type: [String],
+    example: ['R1-E-R2-G1'],
+    description: 'Games of an earlier group stage that count in this group (carry-over), decided ones',
+  })
+  carriedOverGameIds: string[];
+}
+
+export class CrossGroupRowDto {
+  @ApiProperty({ example: 1 }) rank: number;
+  @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
+  @ApiProperty({ example: 'A' }) groupId: string;
+  @ApiProperty({ example: 3 }) played: number;
+  @ApiProperty({ example: 2 }) wins: number;
+  @ApiProperty({ example: 5 }) classificationPoints: number;
+  @ApiProperty({ example: 70 }) pointsFor: number;
+  @ApiProperty({ example: 63 }) pointsAgainst: number;
+  @ApiProperty({ example: 7 }) pointDifference: number;
+  @ApiProperty({
+    enum: ['classification_points', 'win_ratio', 'point_difference', 'points_scored', 'draw'],
+    description: 'The criterion that put this team ahead of the next one (win ratio when groups differ in size)',
+  })
+  decidedBy: string;
+  @ApiProperty({ description: 'Only lots can separate it from a team level with it' }) needsDraw: boolean;
+}
+
+export class CrossGroupTableDto {
+  @ApiProperty({ example: 'S1' }) stageId: string;
+  @ApiProperty({ example: 2, description: 'The group place compared (2: runners-up)' }) place: number;
+  @ApiProperty({ description: 'A "best placed" slot of a later stage reads this table' }) decidesSlots: boolean;
+  @ApiProperty({ description: 'Every group is complete and placed one team here: the order is final' })
+  final: boolean;
+  @ApiProperty({ type: [String], example: [], description: 'Groups with no single team at this place yet' })
+  unplacedGroupIds: string[];
+  @ApiProperty({ type: [CrossGroupRowDto] }) ranking: CrossGroupRowDto[];
 }
 
 export class StandingsDto {
   @ApiProperty({ format: 'uuid' }) tournamentId: string;
   @ApiProperty({ type: [GroupStandingsDto], description: 'Groups whose teams are known' }) groups: GroupStandingsDto[];
+  @ApiProperty({
+    type: [CrossGroupTableDto],
+    description:
+      'Teams of one group place ranked across the groups of a stage (best runner-up…): classification points or win ratio, then point difference, then points scored; no head-to-head. Stages with two or more groups.',
+  })
+  crossGroup: CrossGroupTableDto[];
 }
 
 export class FinalPlaceDto {

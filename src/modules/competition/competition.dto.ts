@@ -88,6 +88,8 @@ const Slots = (description: string) => (target: object, key: string | symbol) =>
 
 // ---- Explicit stages ----
 
+export const CARRY_OVER = ['none', 'among_group', 'all'] as const;
+
 export class GroupConfigDto {
   @ShortId('A') id: string;
 
@@ -119,6 +121,17 @@ export class GroupStageConfigDto {
   @ApiProperty({ enum: ['single', 'double'], example: 'single' })
   @IsIn(['single', 'double'])
   roundRobin: 'single' | 'double';
+
+  @ApiPropertyOptional({
+    enum: CARRY_OVER,
+    default: 'none',
+    example: 'among_group',
+    description:
+      'A later group stage (single round robin) can count games of earlier group stages: among_group — the games between two of its teams (they do not meet again); all — every earlier group game of its teams, opponents outside the group included (FIBA World Cup 2019)',
+  })
+  @IsOptional()
+  @IsIn(CARRY_OVER)
+  carryOver?: (typeof CARRY_OVER)[number];
 
   @ApiProperty({ type: [GroupConfigDto] })
   @IsArray()

@@ -6,15 +6,17 @@ import type {
   SlotResolution,
   Stage,
 } from '../../domain/competition/index.js';
-import type { GroupStandings, StandingRow } from '../../domain/standings/index.js';
+import type { GroupStandings, PlaceAcrossGroups, StandingRow } from '../../domain/standings/index.js';
 import type { FixtureRow } from '../games/game-fixtures.service.js';
 import type { CompetitionEntity } from './competition.entity.js';
 import type { AppliedResult } from './competition.types.js';
 import type {
   BracketGameDto,
   CompetitionDto,
+  CrossGroupTableDto,
   FinalPlaceDto,
   GroupStandingsDto,
+  PlaceExplanationDto,
   SlotViewDto,
   StageViewDto,
   StandingRowDto,
@@ -82,6 +84,7 @@ export function stageViews(
         kind: 'group',
         name: stage.name,
         roundRobin: stage.roundRobin,
+        ...(stage.carryOver && stage.carryOver !== 'none' ? { carryOver: stage.carryOver } : {}),
         groups: stage.groups.map((g) => ({
           id: g.id,
           name: g.name,
@@ -201,6 +204,77 @@ export function toBracketGames(
   });
 }
 
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/**
+ * Why a team is where it is, as a sentence fans and organisers read: the criterion and, for a
+ * tie, the values among the level teams (from the mini-table of the deciding step).
+ */
+export function explainPlace(r: StandingRow, teams: Teams): PlaceExplanationDto {
+  const name = (id: string) => teams.get(id)?.name ?? id;
+  const others = r.tiedWith.map(name);
+  const zhWith = others.join('、');
+  const enWith = others.join(', ');
+  const level = {
+    zh: `与${zhWith}同积${r.classificationPoints}分`,
+    en: `Level on ${r.classificationPoints} points with ${enWith}`,
+  };
+  const rows = r.miniTable?.rows ?? [];
+  const values = (pick: (row: (typeof rows)[number]) => number, sign = false) =>
+    rows.map((row) => (sign ? signed(pick(row)) : String(pick(row)))).join(rows.length > 2 ? '、' : ' : ');
+  const valuesEn = (pick: (row: (typeof rows)[number]) => number, sign = false) =>
+    rows.map((row) => (sign ? signed(pick(row)) : String(pick(row)))).join(rows.length > 2 ? ', ' : ' : ');
+  const among = rows.length > 2 ? `${rows.length}队相互间比赛` : '两队相互间比赛';
+  const amongEn = rows.length > 2 ? `the games among the ${rows.length}` : 'the games between the two';
+  switch (r.decidedBy) {
+    case 'classification_points':
+      return {
+        zh: `积${r.classificationPoints}分（${r.wins}胜${r.losses}负），按积分排名`,
+        en: `${r.classificationPoints} classification points (${r.wins}-${r.losses}), placed by points`,
+      };
+    case 'head_to_head_points':
+      return {
+        zh: `${level.zh}；${among}积分：${values((x) => x.classificationPoints)}`,
+        en: `${level.en}; classification points in ${amongEn}: ${valuesEn((x) => x.classificationPoints)}`,
+      };
+    case 'head_to_head_difference':
+      return {
+        zh: `${level.zh}；${among}净胜分：${values((x) => x.pointDifference, true)}`,
+        en: `${level.en}; point difference in ${amongEn}: ${valuesEn((x) => x.pointDifference, true)}`,
+      };
+    case 'head_to_head_scored':
+      return {
+        zh: `${level.zh}；${among}净胜分相同，得分：${values((x) => x.pointsFor)}`,
+        en: `${level.en}; level on difference in ${amongEn}, points scored: ${valuesEn((x) => x.pointsFor)}`,
+      };
+    case 'group_difference':
+      return {
+        zh: `${level.zh}，相互间比赛无法区分；小组全部比赛净胜分${signed(r.pointDifference)}`,
+        en: `${level.en}, not separated by the games among them; point difference in all group games ${signed(r.pointDifference)}`,
+      };
+    case 'group_scored':
+      return {
+        zh: `${level.zh}，相互间比赛及净胜分均无法区分；小组全部比赛得分${r.pointsFor}`,
+        en: `${level.en}, not separated by the games among them nor by difference; points scored in all group games ${r.pointsFor}`,
+      };
+    case 'draw':
+      return r.needsDraw
+        ? {
+            zh: `${level.zh}，所有条件均无法区分：需由组委会抽签决定`,
+            en: `${level.en} and level on every criterion: a drawing of lots decides (recorded by the organisers)`,
+          }
+        : {
+            zh: `${level.zh}，所有条件均相同，经抽签决定`,
+            en: `${level.en} and level on every criterion: placed by lots`,
+          };
+    case 'shared':
+      return {
+        zh: `${level.zh}，小组赛尚未结束，暂时并列`,
+        en: `${level.en}; the group is not finished, so they share the place for now`,
+      };
+  }
+}
+
 export const toStandingRow = (r: StandingRow, teams: Teams): StandingRowDto => ({
   rank: r.rank,
   team: teamRef(r.teamId, teams),
@@ -217,10 +291,25 @@ export const toStandingRow = (r: StandingRow, teams: Teams): StandingRowDto => (
   tiedWith: r.tiedWith.map((id) => teamRef(id, teams)),
   needsDraw: r.needsDraw,
   includesLive: r.includesLive,
+  miniTable: r.miniTable && {
+    teams: r.miniTable.teamIds.map((id) => teamRef(id, teams)),
+    gameIds: r.miniTable.gameIds,
+    rows: r.miniTable.rows.map((m) => ({
+      team: teamRef(m.teamId, teams),
+      played: m.played,
+      wins: m.wins,
+      losses: m.losses,
+      classificationPoints: m.classificationPoints,
+      pointsFor: m.pointsFor,
+      pointsAgainst: m.pointsAgainst,
+      pointDifference: m.pointDifference,
+    })),
+  },
+  explanation: explainPlace(r, teams),
 });
 
 export function toGroupStandingsDto(
-  group: { stageId: string; id: string; name: string },
+  group: { stageId: string; id: string; name: string; carriedOverGameIds: string[] },
   official: GroupStandings,
   live: GroupStandings | null,
   teams: Teams,
@@ -234,8 +323,35 @@ export function toGroupStandingsDto(
     live: (live ?? official).rows.map((r) => toStandingRow(r, teams)),
     liveIncludesGamesInProgress: live?.includesLive ?? false,
     drawsNeeded: official.drawsNeeded.map((set) => set.map((id) => teamRef(id, teams))),
+    carriedOverGameIds: group.carriedOverGameIds,
   };
 }
+
+export const toCrossGroupTableDto = (
+  stageId: string,
+  table: PlaceAcrossGroups,
+  decidesSlots: boolean,
+  teams: Teams,
+): CrossGroupTableDto => ({
+  stageId,
+  place: table.place,
+  decidesSlots,
+  final: table.final,
+  unplacedGroupIds: table.unplacedGroupIds,
+  ranking: table.ranking.map((p) => ({
+    rank: p.rank,
+    team: teamRef(p.teamId, teams),
+    groupId: p.groupId,
+    played: p.played,
+    wins: p.wins,
+    classificationPoints: p.classificationPoints,
+    pointsFor: p.pointsFor,
+    pointsAgainst: p.pointsAgainst,
+    pointDifference: p.pointsFor - p.pointsAgainst,
+    decidedBy: p.decidedBy,
+    needsDraw: p.needsDraw,
+  })),
+});
 
 export const toFinalPlaceDto = (p: FinalPlace, teams: Teams): FinalPlaceDto => ({
   place: p.place,

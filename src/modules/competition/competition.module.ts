@@ -15,5 +15,6 @@ import { ScheduleService } from './schedule.service.js';
   imports: [TournamentsModule, TeamsModule, GamesModule],
   controllers: [CompetitionController, ScheduleController],
   providers: [CompetitionStore, CompetitionService, CompetitionViews, AdvancementService, ScheduleService],
+  exports: [CompetitionViews],
 })
 export class CompetitionModule {}

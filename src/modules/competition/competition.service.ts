@@ -42,6 +42,7 @@ import { CompetitionEntity } from './competition.entity.js';
 import { teamRef, toCompetitionDto } from './competition.mapper.js';
 import type { CompetitionFormat, PendingOverride } from './competition.types.js';
 import type { CompetitionDto, GeneratedGamesDto, PendingOverrideDto } from './competition-view.dto.js';
+import { LiveDelivery } from '../../live/live-delivery.service.js';
 
 /** Template and draw errors carry no field of their own: the request field each one is about. */
 const TEMPLATE_FIELDS: Record<string, string> = {
@@ -85,6 +86,7 @@ export class CompetitionService {
     private readonly games: GamesService,
     private readonly advancement: AdvancementService,
     private readonly audit: AuditService,
+    private readonly delivery: LiveDelivery,
   ) {}
 
   @CompetitionCommand()
@@ -191,6 +193,7 @@ export class CompetitionService {
       tournamentId,
       after: { stageId: stage.id, ...draw },
     });
+    this.delivery.tournamentChanged(tournamentId, ['standings', 'bracket']);
     return this.view(saved, teams);
   }
 
@@ -233,6 +236,7 @@ export class CompetitionService {
       after: { games: created.map((g) => ({ gameId: g.gameId, id: g.id })) },
     });
     await this.advancement.advance(saved, actor);
+    this.delivery.tournamentChanged(tournamentId, ['games', 'schedule', 'standings', 'bracket']);
     return { created: created.length, games: created };
   }
 
@@ -317,6 +321,7 @@ export class CompetitionService {
       after: lots,
     });
     await this.advancement.advance(saved, actor, { previousLots, rows });
+    this.delivery.tournamentChanged(tournamentId, ['standings', 'bracket', 'ranking', 'awards']);
     return this.view(saved, await this.store.teams(tournamentId));
   }
 

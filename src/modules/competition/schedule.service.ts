@@ -28,6 +28,7 @@ import { slotView } from './competition.mapper.js';
 import type { ScheduleSettingsRecord } from './competition.types.js';
 import type { CourtsDto, CourtViewDto, DelaysDto, ScheduleDto } from './competition-view.dto.js';
 import { CourtEntity, CourtWindowEntity } from './court.entity.js';
+import { LiveDelivery } from '../../live/live-delivery.service.js';
 
 const RACE = {
   code: 'COMPETITION_CHANGED_CONCURRENTLY',
@@ -59,6 +60,7 @@ export class ScheduleService {
     private readonly tournaments: TournamentsService,
     private readonly fixtures: GameFixtures,
     private readonly audit: AuditService,
+    private readonly delivery: LiveDelivery,
   ) {}
 
   @CompetitionCommand()
@@ -178,6 +180,7 @@ export class ScheduleService {
         games: schedule.assignments.map((a) => ({ gameId: a.gameId, courtId: a.courtId, start: a.start })),
       },
     });
+    this.delivery.tournamentChanged(tournamentId, ['schedule', 'games']);
     return this.view(competition, courts);
   }
 
@@ -230,6 +233,7 @@ export class ScheduleService {
       before: from ? { gameId: dto.gameId, courtId: from.courtId, start: from.start } : null,
       after: { gameId: dto.gameId, courtId: dto.courtId, start: dto.start },
     });
+    this.delivery.tournamentChanged(tournamentId, ['schedule', 'games']);
     return this.view(competition, courts, teams);
   }
 

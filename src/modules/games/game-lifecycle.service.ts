@@ -149,6 +149,11 @@ export class GameLifecycleService {
         result: next.result,
       }),
     );
+    // A result decided, changed or withdrawn moves standings, the bracket and the final places.
+    if (JSON.stringify(next.result) !== JSON.stringify(game.result))
+      this.delivery.tournamentChanged(game.tournamentId, ['standings', 'bracket', 'ranking', 'leaders', 'awards'], {
+        gameId,
+      });
     return this.games.get(gameId);
   }
 

@@ -27,6 +27,8 @@ export interface LockedGame {
   state: GameState | null;
   result: GameResult | null;
   version: number;
+  /** When the event that last set the game clock (`state.clock.asOfSeq`) was recorded. */
+  clockAt: Date | null;
 }
 
 export type StoredEvent = Pick<PlayEventEntity, 'gameId' | 'seq' | 'clientEventId' | 'body' | 'recordedAt' | 'after'>;
@@ -66,13 +68,17 @@ export class GameStore {
       `SELECT id, tournament_id AS "tournamentId", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", court,
               to_char(scheduled_at, 'YYYY-MM-DD') AS day, status, last_seq AS "lastSeq", result, version,
               CASE WHEN version = $2 THEN NULL ELSE context END AS context,
-              CASE WHEN version = $2 THEN NULL ELSE state END AS state
+              CASE WHEN version = $2 THEN NULL ELSE state END AS state,
+              CASE WHEN version = $2 THEN NULL ELSE (
+                SELECT recorded_at FROM play_event p
+                 WHERE p.game_id = game.id AND p.seq = (game.state->'clock'->>'asOfSeq')::int) END AS "clockAt"
          FROM game WHERE id = $1 FOR UPDATE`,
       [gameId, cached?.version ?? -1],
     );
     if (rows.length === 0) throw notFound('GAME_NOT_FOUND', `Game ${gameId} does not exist`);
     const game = rows[0]!;
-    if (cached && cached.version === game.version) return { ...game, context: cached.context, state: cached.state };
+    if (cached && cached.version === game.version)
+      return { ...game, context: cached.context, state: cached.state, clockAt: cached.clockAt };
     return game;
   }
 
@@ -104,6 +110,34 @@ export class GameStore {
       [gameId],
     );
     return rows.map((r) => ({ ...r.body, seq: r.seq, clientEventId: r.clientEventId }) as PlayEvent);
+  }
+
+  /** When event `seq` was recorded (null when there is no such event). */
+  async recordedAt(gameId: string, seq: number): Promise<Date | null> {
+    const rows = await this.query<{ recordedAt: Date }>(
+      `SELECT recorded_at AS "recordedAt" FROM play_event WHERE game_id = $1 AND seq = $2`,
+      [gameId, seq],
+    );
+    return rows[0]?.recordedAt ?? null;
+  }
+
+  /**
+   * The events after `afterSeq` with, for each, when the event that last set the game clock
+   * was recorded (what a fan's page counts down from).
+   */
+  async eventsWithClockAfter(
+    gameId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<Array<StoredEvent & { clockAt: Date | null }>> {
+    return this.query(
+      `SELECT e.game_id AS "gameId", e.seq, e.client_event_id AS "clientEventId", e.body, e.recorded_at AS "recordedAt",
+              e.after, c.recorded_at AS "clockAt"
+         FROM play_event e
+         LEFT JOIN play_event c ON c.game_id = e.game_id AND c.seq = (e.after->'clock'->>'asOfSeq')::int
+        WHERE e.game_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
+      [gameId, afterSeq, limit],
+    );
   }
 
   async eventsAfter(gameId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {

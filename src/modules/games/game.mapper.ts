@@ -48,7 +48,9 @@ export const toScoreByPeriod = (state: GameState | null, sides: Sides): PeriodSc
     away: side(p.points, sides.awayTeamId),
   }));
 
-function toResultDto(g: GameEntity): GameResultDto | null {
+export function toResultDto(
+  g: Pick<GameEntity, 'id' | 'homeTeamId' | 'awayTeamId' | 'status' | 'result'>,
+): GameResultDto | null {
   if (!g.result) return null;
   const outcome =
     g.homeTeamId && g.awayTeamId

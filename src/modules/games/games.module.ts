@@ -3,9 +3,11 @@ import { PlayersModule } from '../players/players.module.js';
 import { ScorekeepingModule } from '../scorekeeping/scorekeeping.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { TournamentsModule } from '../tournaments/tournaments.module.js';
+import { GameFeed } from './game-feed.service.js';
 import { GameFixtures } from './game-fixtures.service.js';
 import { GameLifecycleService } from './game-lifecycle.service.js';
 import { GameResultEvents } from './game-result-events.js';
+import { GameStates } from './game-states.service.js';
 import { GameStore } from './game-store.js';
 import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
@@ -16,7 +18,16 @@ import { ScoringService } from './scoring.service.js';
 @Module({
   imports: [TournamentsModule, TeamsModule, PlayersModule, ScorekeepingModule],
   controllers: [GamesController, ScoringController],
-  providers: [GameStore, GamesService, GameLifecycleService, ScoringService, GameFixtures, GameResultEvents],
-  exports: [GamesService, GameLifecycleService, ScoringService, GameFixtures, GameResultEvents],
+  providers: [
+    GameStore,
+    GamesService,
+    GameLifecycleService,
+    ScoringService,
+    GameFixtures,
+    GameResultEvents,
+    GameFeed,
+    GameStates,
+  ],
+  exports: [GamesService, GameLifecycleService, ScoringService, GameFixtures, GameResultEvents, GameFeed, GameStates],
 })
 export class GamesModule {}

@@ -154,11 +154,4 @@ export class GamesService {
     const { inForce } = events.length > 0 ? resolveCorrections(await this.store.log(id)) : { inForce: [] as boolean[] };
     return { items: events.map((e) => toPlayEventDto(e, inForce[e.seq] ?? true)), lastSeq: game.lastSeq };
   }
-
-  /** What a socket joining the game's room learns first. */
-  async subscription(id: string): Promise<{ gameId: string; status: GameDto['status']; lastSeq: number }> {
-    const game = await this.repo.findOne({ where: { id }, select: { id: true, status: true, lastSeq: true } });
-    if (!game) throw notFound('GAME_NOT_FOUND', `Game ${id} does not exist`);
-    return { gameId: game.id, status: game.status, lastSeq: game.lastSeq };
-  }
 }

@@ -129,6 +129,7 @@ export class ScoringService {
       after,
       next,
       status,
+      clockAt: clockSetAt(game, next, seq, written.recordedAt) ?? null,
     });
   }
 
@@ -149,6 +150,8 @@ export class ScoringService {
       after: RecordedEventDto['game'];
       next: GameState;
       status: GameStatus;
+      /** When the event that last set the game clock was recorded. */
+      clockAt: Date | null;
     },
   ): RecordedEventDto {
     const ack = toRecordedEventDto(
@@ -162,8 +165,15 @@ export class ScoringService {
       },
       false,
     );
-    this.store.remember({ ...game, lastSeq: e.seq, version: e.version, state: e.next, status: e.status });
-    this.delivery.eventRecorded(game.tournamentId, ack);
+    this.store.remember({
+      ...game,
+      lastSeq: e.seq,
+      version: e.version,
+      state: e.next,
+      status: e.status,
+      clockAt: e.clockAt,
+    });
+    this.delivery.eventRecorded(game.tournamentId, ack, e.clockAt);
     if (e.status !== game.status) {
       this.delivery.statusChanged(game.tournamentId, {
         gameId: game.id,
@@ -240,6 +250,10 @@ export class ScoringService {
       status,
     );
     if (!written) return this.retried((await this.store.findEvent(gameId, command.clientEventId))!, command);
+    // A correction can move the clock back to an older event's reading: look up when that was.
+    const clockAt =
+      clockSetAt(game, next, seq, written.recordedAt) ??
+      (next.clock.asOfSeq === null ? null : await this.store.recordedAt(gameId, next.clock.asOfSeq));
 
     const ack = toRecordedEventDto(
       { gameId, seq, clientEventId: command.clientEventId, body, recordedAt: written.recordedAt, after },
@@ -257,6 +271,7 @@ export class ScoringService {
           after,
           next,
           status,
+          clockAt,
         },
       );
     });
@@ -287,6 +302,17 @@ export class ScoringService {
       { lastSeq: game.lastSeq, game: current, missed: missed.map((e) => toPlayEventDto(e, inForce[e.seq] ?? true)) },
     );
   }
+}
+
+/**
+ * When the clock reading after event `seq` was taken: this event's time if it set the clock, the
+ * earlier reading's if the clock is unchanged; undefined when only the log can tell (a correction).
+ */
+function clockSetAt(game: LockedGame, next: GameState, seq: number, recordedAt: Date): Date | null | undefined {
+  if (next.clock.asOfSeq === seq) return recordedAt;
+  if (next.clock.asOfSeq === null) return null;
+  if (game.state && next.clock.asOfSeq === game.state.clock.asOfSeq) return game.clockAt;
+  return undefined;
 }
 
 function liveData(game: LockedGame): { context: GameContext; state: GameState } {

@@ -76,6 +76,22 @@ export class PlayersService {
     return toPlayerDto(await this.getEntity(id));
   }
 
+  /**
+   * Name, number and team of each of these players, removed ones included (games they played
+   * still name them). Ids that are not players are left out.
+   */
+  async summaries(
+    ids: readonly string[],
+  ): Promise<Map<string, { id: string; tournamentId: string; teamId: string; name: string; jerseyNumber: number }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.repo
+      .createQueryBuilder('player')
+      .select(['player.id', 'player.tournamentId', 'player.teamId', 'player.name', 'player.jerseyNumber'])
+      .where('player.id = ANY(:ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+
   private async getEntity(id: string): Promise<PlayerEntity> {
     const player = await this.repo.findOneBy({ id, removedAt: IsNull() });
     if (!player) throw notFound('PLAYER_NOT_FOUND', `Player ${id} is not on any roster`);

@@ -1,0 +1,146 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createClient } from '@redis/client';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { EventEmitter } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { Server, ServerOptions } from 'socket.io';
+import type { Env } from '../config/env.js';
+import { clientAddress, ConnectionsPerAddress } from './connection-limit.js';
+
+/** The parts of an engine.io connection the limits look at (its typings keep them private). */
+interface EngineConnection extends EventEmitter {
+  request: IncomingMessage;
+  writeBuffer: unknown[];
+  transport: { name: string; socket?: { terminate?: () => void } };
+  close(discard?: boolean): void;
+}
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/** How long start-up waits for Redis before giving up with a clear message. */
+const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * socket.io as Courtside runs it: heartbeat, transports and the limits chosen in env.ts, and with
+ * REDIS_URL the Redis streams adapter, so rooms span every instance (a broadcast from one
+ * reaches the room's sockets on all; so do `disconnectSockets` and `in(room)` operations, which
+ * is how a revoked session's sockets close wherever they are).
+ *
+ * - Per-address limit: a handshake from an address that already holds
+ *   LIVE_MAX_CONNECTIONS_PER_ADDRESS sockets on this instance is refused (HTTP 403).
+ * - Slow or stalled fans: a broadcast is encoded once and queued per socket; a socket whose
+ *   queue reaches LIVE_MAX_QUEUED_MESSAGES is dropped at once, so it cannot hold memory without
+ *   bound and nobody waits for it. Its page reconnects and catches up from its last seq.
+ * - No per-message compression: it would cost CPU per socket, and the pre-encoded WebSocket
+ *   frame of a broadcast is then shared by every socket.
+ */
+export class LiveIoAdapter extends IoAdapter {
+  private readonly log = new Logger('LiveIoAdapter');
+  private redis: RedisClient | null = null;
+  private roomsAcrossInstances: ReturnType<typeof createAdapter> | null = null;
+  readonly connections: ConnectionsPerAddress;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly env: Env,
+  ) {
+    super(app);
+    this.connections = new ConnectionsPerAddress(env.LIVE_MAX_CONNECTIONS_PER_ADDRESS);
+  }
+
+  /** With REDIS_URL: connects (bounded wait) and prepares the adapter; without it, does nothing. */
+  async connectToRedis(): Promise<void> {
+    const url = this.env.REDIS_URL;
+    if (!url) return;
+    const client: RedisClient = createClient({
+      url,
+      // Keep trying while running: local delivery goes on meanwhile, and other instances catch up.
+      socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000) },
+    });
+    client.on('error', (err: Error) => this.log.warn({ err: err.message }, 'Redis connection problem'));
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        client.connect(),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${REDIS_CONNECT_TIMEOUT_MS} ms`)),
+            REDIS_CONNECT_TIMEOUT_MS,
+          );
+        }),
+      ]);
+    } catch (e) {
+      client.destroy();
+      throw new Error(`could not connect to Redis at ${describeRedis(url)} (REDIS_URL): ${(e as Error).message}`, {
+        cause: e,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    this.redis = client;
+    const prefix = `${this.env.REDIS_KEY_PREFIX}:live`;
+    this.roomsAcrossInstances = createAdapter(client, {
+      streamName: prefix,
+      channelPrefix: prefix,
+      sessionKeyPrefix: `${prefix}:session:`,
+      // XREAD returns as soon as a message arrives; this only bounds how long shutdown waits.
+      blockTimeInMs: 1000,
+    });
+    this.log.log({ redis: describeRedis(url) }, 'socket.io rooms are shared through Redis');
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      pingInterval: this.env.LIVE_PING_INTERVAL_MS,
+      pingTimeout: this.env.LIVE_PING_TIMEOUT_MS,
+      transports: this.env.LIVE_POLLING ? ['polling', 'websocket'] : ['websocket'],
+      perMessageDeflate: false,
+      allowRequest: (req, answer) => {
+        const address = clientAddress(req, this.env.TRUST_PROXY);
+        if (this.connections.admits(address)) answer(null, true);
+        else answer(`Too many connections from ${address}`, false);
+      },
+    } as ServerOptions);
+    if (this.roomsAcrossInstances) server.adapter(this.roomsAcrossInstances);
+    server.engine.on('connection', (conn: EngineConnection) => this.watch(conn));
+    return server;
+  }
+
+  private watch(conn: EngineConnection): void {
+    const address = clientAddress(conn.request, this.env.TRUST_PROXY);
+    this.connections.opened(address);
+    conn.once('close', () => this.connections.closed(address));
+    const max = this.env.LIVE_MAX_QUEUED_MESSAGES;
+    let dropping = false;
+    conn.on('packetCreate', () => {
+      if (dropping || conn.writeBuffer.length < max) return;
+      dropping = true;
+      // After the broadcast that found it full (which is still walking the room).
+      process.nextTick(() => {
+        this.log.log({ address, queued: conn.writeBuffer.length }, 'dropped a socket too slow to keep up');
+        const ws = conn.transport.socket;
+        if (conn.transport.name === 'websocket' && typeof ws?.terminate === 'function') ws.terminate();
+        else conn.close(true);
+      });
+    });
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    const redis = this.redis;
+    this.redis = null;
+    if (redis?.isOpen) await redis.close().catch(() => redis.destroy());
+  }
+}
+
+/** host:port of a Redis URL, without credentials, for messages. */
+function describeRedis(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 6379}`;
+  } catch {
+    return 'the configured address';
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../../common/auth/access.decorators.js';
+import { CurrentActor, type Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-errors.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
+import { LeadersDto, LeadersQueryDto, RebuildDto } from './leaders.dto.js';
+import { LeadersService } from './leaders.service.js';
+import { PlayerLinesService } from './player-lines.service.js';
+
+@ApiTags('leaders')
+@Controller('tournaments/:tournamentId/leaders')
+export class LeadersController {
+  constructor(
+    private readonly leaders: LeadersService,
+    private readonly lines: PlayerLinesService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({
+    type: LeadersDto,
+    description:
+      'Points, rebounds, assists, steals, blocks, 3-pointers made, FT%, EFF (and FG%, 3P%, OREB, DREB by category): totals or per game, minimum games and attempts from the tournament’s settings unless given, ties shown as ties (same rank, `tied`). Decided games only unless live=true.',
+  })
+  @ApiErrors(400, 404)
+  get(@UuidParam('tournamentId') tournamentId: string, @Query() query: LeadersQueryDto): Promise<LeadersDto> {
+    return this.leaders.leaders(tournamentId, query);
+  }
+
+  @Post('rebuild')
+  @HttpCode(200)
+  @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
+  @ApiOkResponse({
+    type: RebuildDto,
+    description:
+      'Recomputes every decided game’s player lines from its play-by-play log and rewrites those that differ (none, normally). Audited.',
+  })
+  @ApiErrors(403, 404)
+  rebuild(@CurrentActor() actor: Actor, @UuidParam('tournamentId') tournamentId: string): Promise<RebuildDto> {
+    return this.lines.rebuild(actor, tournamentId);
+  }
+}

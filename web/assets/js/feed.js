@@ -1,0 +1,158 @@
+// One game's live feed, shared by the fan page and the scorekeeper console.
+//
+// First paint comes from REST (the game, the last plays, the box score). Then the socket:
+// `game:subscribe` with the last seq applied answers with the missed deltas (or a fresh snapshot
+// when too far behind); every `game:event` with seq = last + 1 is applied, an older one ignored,
+// a gap answered by subscribing again; after a reconnection, the same. A server that cannot
+// resume gets a REST catch-up (GET /games/:id and /plays?afterSeq=).
+import { get, getOptional, noteServerTime } from './api.js';
+import { applyDelta } from './gameview.js';
+import { ask, connectLive } from './live.js';
+
+export const PLAYS_KEPT = 40;
+
+export function createFeed(gameId, onChange) {
+  const s = { game: null, plays: [], box: null, clock: null, lastSeq: 0 };
+  let socket = null;
+  let syncing = null;
+  let boxTimer = null;
+
+  async function restCatchUp(known) {
+    const game = known ?? (await get(`/api/v1/games/${gameId}`));
+    const target = game.live?.lastSeq ?? 0;
+    if (target > s.lastSeq) {
+      const from = Math.max(s.lastSeq, target - PLAYS_KEPT);
+      if (from > s.lastSeq) s.plays = [];
+      const page = await get(`/api/v1/games/${gameId}/plays?afterSeq=${from}&limit=500`);
+      s.plays.push(...page.items);
+    }
+    s.game = game;
+    s.lastSeq = target;
+    s.clock = game.live
+      ? { ...game.live.clock, asOf: game.live.clock.asOf ?? (await clockAsOf(game.live.clock.asOfSeq)) }
+      : null;
+    s.box = game.live ? await getOptional(`/api/v1/games/${gameId}/box-score`) : null;
+  }
+
+  /** When the clock was read, for a server that does not say: the time of the event that set it. */
+  async function clockAsOf(seq) {
+    if (!seq) return null;
+    const play =
+      s.plays.find((p) => p.seq === seq) ??
+      (await get(`/api/v1/games/${gameId}/plays?afterSeq=${seq - 1}&limit=1`)).items[0];
+    return play?.recordedAt ?? null;
+  }
+
+  function applySnapshot(snap) {
+    noteServerTime(snap.serverTime);
+    Object.assign(s.game, {
+      status: snap.status,
+      homeTeam: snap.homeTeam,
+      awayTeam: snap.awayTeam,
+      result: snap.result,
+      live: snap.live,
+      scoreByPeriod: snap.scoreByPeriod,
+      homeScore: snap.live?.score.home ?? snap.result?.homeScore ?? s.game.homeScore,
+      awayScore: snap.live?.score.away ?? snap.result?.awayScore ?? s.game.awayScore,
+    });
+    s.clock = snap.clock;
+    s.lastSeq = snap.seq;
+    s.plays = snap.recentPlays.map((p) => ({
+      seq: p.seq,
+      event: { ...p.play, period: p.period, gameClock: p.gameClock ?? undefined },
+      inForce: true,
+      score: p.score,
+    }));
+    if (snap.boxScore) s.box = snap.boxScore;
+  }
+
+  /** Applies one committed event (a broadcast delta or this device's own acknowledgement); false on a gap. */
+  function applyOne(delta) {
+    if (delta.seq <= s.lastSeq) return true;
+    if (delta.seq !== s.lastSeq + 1) return false;
+    if (delta.serverTime) noteServerTime(delta.serverTime);
+    applyDelta(s.plays, delta);
+    s.lastSeq = delta.seq;
+    s.game.live = delta.game;
+    s.game.homeScore = delta.game.score.home;
+    s.game.awayScore = delta.game.score.away;
+    if (delta.game.status) s.game.status = delta.game.status;
+    s.clock = delta.clock ?? {
+      ...delta.game.clock,
+      asOf: delta.game.clock.asOfSeq === delta.seq ? delta.recordedAt : (s.clock?.asOf ?? null),
+    };
+    if (s.plays.length > PLAYS_KEPT * 3) s.plays.splice(0, s.plays.length - PLAYS_KEPT);
+    return true;
+  }
+
+  /** The score by period, from the box score (a delta carries only the totals). */
+  function periodsFromBox() {
+    const home = s.game?.homeTeam?.id;
+    const away = s.game?.awayTeam?.id;
+    if (!s.box?.scoreByPeriod || !home || !away) return;
+    s.game.scoreByPeriod = s.box.scoreByPeriod.map((p) => ({
+      label: p.label,
+      home: p.points[home] ?? 0,
+      away: p.points[away] ?? 0,
+    }));
+  }
+
+  function refreshBoxSoon() {
+    clearTimeout(boxTimer);
+    // Spread the reads of many fans over a moment.
+    boxTimer = setTimeout(
+      async () => {
+        s.box = await getOptional(`/api/v1/games/${gameId}/box-score`).catch(() => s.box);
+        periodsFromBox();
+        onChange('box');
+      },
+      800 + Math.random() * 1500,
+    );
+  }
+
+  function sync() {
+    syncing ??= (async () => {
+      const ack = await ask(socket, 'game:subscribe', s.lastSeq > 0 ? { gameId, lastSeq: s.lastSeq } : { gameId });
+      const start = ack?.ok ? ack.data : null;
+      if (start?.mode === 'snapshot') applySnapshot(start.snapshot);
+      else if (start?.mode === 'deltas') {
+        if (start.serverTime) noteServerTime(start.serverTime);
+        for (const d of start.deltas) if (!applyOne(d)) return restCatchUp();
+        if (start.status) s.game.status = start.status;
+        if (start.deltas.length) refreshBoxSoon();
+      } else await restCatchUp();
+    })()
+      .then(() => onChange('all'))
+      .catch(() => undefined)
+      .finally(() => (syncing = null));
+    return syncing;
+  }
+
+  /** A committed event this device learnt of (delta or own ack). */
+  function committed(delta) {
+    if (delta.gameId !== gameId || syncing) return;
+    if (!applyOne(delta)) return void sync();
+    onChange('event', delta);
+    refreshBoxSoon();
+  }
+
+  return {
+    state: s,
+    load: () => restCatchUp(),
+    /** Re-reads everything over REST (after a lifecycle step). */
+    reload: () => restCatchUp().then(() => onChange('all')),
+    committed,
+    start() {
+      socket = connectLive({ onConnect: () => sync() });
+      socket.on('game:event', committed);
+      socket.on('game:status', (change) => {
+        if (change.gameId === gameId)
+          restCatchUp().then(
+            () => onChange('all'),
+            () => undefined,
+          );
+      });
+      return socket;
+    },
+  };
+}

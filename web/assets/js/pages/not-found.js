@@ -1,0 +1,5 @@
+import { notFoundView } from '../layout.js';
+import { onLangChange } from '../i18n.js';
+
+notFoundView();
+onLangChange(notFoundView);
