@@ -48,6 +48,16 @@ const CACHED_GAMES = 1000;
  * the current one (another instance wrote, or a lifecycle step changed them), so the usual
  * event neither reads nor parses them. Copies are stored only after the commit.
  */
+/** A play about to be appended, with what its acknowledgement says (kept for retries). */
+interface EventToAppend {
+  seq: number;
+  clientEventId: string;
+  body: PlayEventBody;
+  recordedBy: string | null;
+  sessionId: string;
+  after: GameLiveDto;
+}
+
 @Injectable()
 export class GameStore {
   private readonly cache = new Map<string, LockedGame>();
@@ -156,14 +166,7 @@ export class GameStore {
    */
   async appendIfCurrent(
     game: LockedGame,
-    e: {
-      seq: number;
-      clientEventId: string;
-      body: PlayEventBody;
-      recordedBy: string | null;
-      sessionId: string;
-      after: GameLiveDto;
-    },
+    e: EventToAppend,
     state: GameState,
     status: GameStatus,
   ): Promise<{ recordedAt: Date; version: number } | null> {
@@ -184,19 +187,7 @@ export class GameStore {
     return rows[0] ?? null;
   }
 
-  private appendParams(
-    game: LockedGame,
-    e: {
-      seq: number;
-      clientEventId: string;
-      body: PlayEventBody;
-      recordedBy: string | null;
-      sessionId: string;
-      after: GameLiveDto;
-    },
-    state: GameState,
-    status: GameStatus,
-  ): unknown[] {
+  private appendParams(game: LockedGame, e: EventToAppend, state: GameState, status: GameStatus): unknown[] {
     return [
       game.id,
       e.seq,
@@ -219,14 +210,7 @@ export class GameStore {
    */
   async append(
     game: LockedGame,
-    e: {
-      seq: number;
-      clientEventId: string;
-      body: PlayEventBody;
-      recordedBy: string | null;
-      sessionId: string;
-      after: GameLiveDto;
-    },
+    e: EventToAppend,
     state: GameState,
     status: GameStatus,
   ): Promise<{ recordedAt: Date; version: number } | null> {
