@@ -113,4 +113,30 @@ describe('projectDelays', () => {
       );
     });
   });
+
+  it('a game that ran long keeps the court busy even after a later game was recorded as started on time', () => {
+    // Found by the property test (seed 1809345558): G1 overran to 16:10; G2 was recorded as
+    // starting on time on the same court and ended at 16:00; G3 must wait for G1, not only G2.
+    const schedule: Schedule = {
+      minRestMinutes: 0,
+      assignments: [
+        slot('G1', 'main', '14:00', '15:00', ['A', 'B']),
+        slot('G2', 'main', '15:00', '16:00', ['C', 'D']),
+        slot('G3', 'main', '16:00', '17:00', ['E', 'F']),
+      ],
+    };
+    const delays = projectDelays(schedule, [
+      { gameId: 'G1', actualStart: at('14:00'), actualEnd: at('16:10') },
+      { gameId: 'G2', actualStart: at('15:00'), actualEnd: at('16:00') },
+    ]);
+    expect(delays).toEqual([
+      expect.objectContaining({
+        gameId: 'G3',
+        expectedStart: at('16:10'),
+        delayMinutes: 10,
+        causedBy: 'G1',
+        cause: 'court',
+      }),
+    ]);
+  });
 });

@@ -86,8 +86,14 @@ export function projectDelays(
     }
     const finish = actualFinish(actual, begin, end - start, now);
     expectedEnd.set(a.gameId, finish);
-    courtLast.set(a.courtId, a.gameId);
-    for (const team of a.guardedTeamIds) teamLast.set(team, a.gameId);
+    // Wait for the earlier game that ends last, not merely the last one scheduled: a game that
+    // really started on time can end before an earlier game that ran long.
+    const keepLatest = (last: Map<string, string>, key: string) => {
+      const current = last.get(key);
+      if (current === undefined || finish >= expectedEnd.get(current)!) last.set(key, a.gameId);
+    };
+    keepLatest(courtLast, a.courtId);
+    for (const team of a.guardedTeamIds) keepLatest(teamLast, team);
 
     const late = actual === undefined ? begin - start : 0;
     const overran = actual !== undefined && finish > end;
