@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { clockRemaining } from '../src/domain/live/index.js';
 import type { GameStatusChange, TournamentBoard, TournamentChange, TournamentScore } from '../src/live/events.js';
+import { GameFeed } from '../src/modules/games/game-feed.service.js';
+import { gameRoom } from '../src/live/events.js';
 import { LiveGateway } from '../src/live/live.gateway.js';
+import { ROOM_SHARDS, shardOf, shardRoom } from '../src/live/rooms.js';
 import { FanFeed } from './support/fan.js';
 import { scoredGame, waitFor, type RosterSpec } from './support/live.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
@@ -126,6 +130,57 @@ describe('live delivery to fans', () => {
     expect(f.applied).toEqual([6, 7, 8, 9, 10, 11]);
     expect(f.deltas.map((d) => d.game.score.home)).toEqual([5, 7, 9, 11, 13]);
     expect(f.gaps).toBe(0);
+  });
+
+  it('a crowd joining while baskets go in shares a few snapshot reads, across every shard, and no fan misses or repeats an event', async () => {
+    const g = await liveGame();
+    await g.send({ type: 'period_start' });
+    const feed = ctx.app.get(GameFeed);
+    const reads = jest.spyOn(feed, 'snapshot');
+    try {
+      const crowd = Array.from({ length: 60 }, () => new FanFeed(ctx.baseUrl, g.game.id, { address: nextAddress() }));
+      fans.push(...crowd);
+      // Baskets keep going in while the crowd connects and subscribes.
+      const scoring = (async () => {
+        for (let i = 0; i < 8; i++) await g.send(g.basket());
+      })();
+      await Promise.all(crowd.map((f) => f.connected()));
+      await scoring;
+      await waitFor(() => crowd.every((f) => f.lastSeq === g.seqNow()), 'every fan to reach the last seq', 15_000);
+
+      expect(new Set(crowd.map((f) => shardOf(f.socket.id!))).size).toBe(ROOM_SHARDS);
+      for (const f of crowd) {
+        // Everything after the snapshot, each once and in order.
+        const afterSnapshot = f.applied.slice(f.applied.indexOf(f.snapshots[0]!.seq));
+        expect(afterSnapshot).toEqual(Array.from({ length: afterSnapshot.length }, (_, i) => f.snapshots[0]!.seq + i));
+        expect(f.gaps).toBe(0);
+      }
+      // One read serves every fan who joined before it began; 60 fans never cost 60 reads.
+      expect(reads.mock.calls.length).toBeGreaterThan(0);
+      expect(reads.mock.calls.length).toBeLessThan(30);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('a fan that unsubscribes hears nothing more of that game', async () => {
+    const g = await liveGame();
+    await g.send({ type: 'period_start' });
+    const staying = await fan(ctx.baseUrl, g.game.id);
+    const leaving = await fan(ctx.baseUrl, g.game.id);
+    const left = await leaving.socket.emitWithAck('game:unsubscribe', { gameId: g.game.id });
+    expect(left).toEqual({ ok: true, data: { gameId: g.game.id } });
+    await g.send(g.basket());
+    await g.send(g.basket(3));
+    await waitFor(() => staying.lastSeq === g.seqNow(), 'the staying fan to get both baskets');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(leaving.deltas).toEqual([]);
+    const server = ctx.app.get(LiveGateway).server;
+    expect(
+      server.sockets.adapter.rooms
+        .get(shardRoom(gameRoom(g.game.id), shardOf(leaving.socket.id!)))
+        ?.has(leaving.socket.id!) ?? false,
+    ).toBe(false);
   });
 
   it('the clock travels as running/stopped, remaining and the server time of the reading', async () => {
@@ -278,8 +333,9 @@ describe('live delivery to fans', () => {
     let received = 0;
     healthy.socket.on('big' as any, () => received++);
     const payload = 'x'.repeat(100_000);
+    const shards = Array.from({ length: ROOM_SHARDS }, (_, shard) => shardRoom(gameRoom(g.game.id), shard));
     for (let i = 0; i < 300; i++) {
-      (server.to(`game:${g.game.id}`) as any).emit('big', { i, payload });
+      (server.to(shards) as any).emit('big', { i, payload });
       await new Promise((r) => setTimeout(r, 1));
     }
     await waitFor(() => received === 300, 'the healthy fan to receive all 300 messages', 30_000);

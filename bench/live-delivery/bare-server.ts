@@ -1,7 +1,7 @@
 /**
  * The ceiling of the live-delivery benchmark: a bare socket.io server with the same transport
  * settings (WebSocket, no per-message compression) that answers `game:subscribe` by joining the
- * room and broadcasts the same payload as Courtside at the same rate — no database, no adapter.
+ * room and broadcasts the same payload as Courtside on the same schedule — no database, no adapter.
  * Driven over IPC by live-delivery.bench.ts.
  */
 import { createServer } from 'node:http';
@@ -17,26 +17,34 @@ io.on('connection', (socket) => {
   });
 });
 
-let timer: NodeJS.Timeout | undefined;
-let sent = 0;
-process.on(
-  'message',
-  (m: { type: 'start'; gameId: string; payload: Record<string, unknown>; rate: number } | { type: 'stop' }) => {
-    if (m.type === 'start') {
-      let seq = Number(m.payload.seq);
-      sent = 0;
-      timer = setInterval(() => {
-        sent++;
-        io.to(`game:${m.gameId}`).emit('game:event', {
-          ...m.payload,
-          seq: ++seq,
-          serverTime: new Date().toISOString(),
-        });
-      }, 1000 / m.rate);
-    } else {
-      clearInterval(timer);
-      process.send!({ type: 'stopped', sent });
-    }
-  },
-);
+let seq = 0;
+const broadcast = (gameId: string, payload: Record<string, unknown>) =>
+  io.to(`game:${gameId}`).emit('game:event', { ...payload, seq: ++seq, serverTime: new Date().toISOString() });
+
+type Command =
+  /** `count` broadcasts, one every 1000/rate ms on a fixed schedule. */
+  | { type: 'steady'; gameId: string; payload: Record<string, unknown>; rate: number; count: number }
+  /** `count` broadcasts back to back, each as soon as the event loop is free again. */
+  | { type: 'burst'; gameId: string; payload: Record<string, unknown>; count: number };
+
+process.on('message', (m: Command) => {
+  seq = Number(m.payload.seq);
+  const started = Date.now();
+  let sent = 0;
+  if (m.type === 'steady') {
+    const next = () => {
+      broadcast(m.gameId, m.payload);
+      if (++sent === m.count) process.send!({ type: 'done', started });
+      else setTimeout(next, Math.max(0, started + (sent * 1000) / m.rate - Date.now()));
+    };
+    next();
+  } else {
+    const next = () => {
+      broadcast(m.gameId, m.payload);
+      if (++sent === m.count) process.send!({ type: 'done', started });
+      else setImmediate(next);
+    };
+    next();
+  }
+});
 http.listen(port, '127.0.0.1', () => process.send!({ type: 'listening' }));

@@ -1,7 +1,8 @@
 /**
  * A client process of the live-delivery benchmark: holds many real socket.io clients (WebSocket)
  * joined to one game and records, for each message, the time from the server stamping it
- * (`serverTime`, set right after the commit) to its arrival, in a 1 ms histogram.
+ * (`serverTime`, set right after the commit) to its arrival, in a 1 ms histogram, and when the
+ * last message arrived.
  * Driven over IPC by live-delivery.bench.ts.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -16,10 +17,12 @@ const BUCKETS = 30_000;
 const sockets: Socket[] = [];
 let histogram = new Uint32Array(BUCKETS);
 let received = 0;
+let lastArrival = 0;
 
 function onDelta(d: { serverTime: string }) {
   received++;
-  const ms = Math.max(0, Date.now() - Date.parse(d.serverTime));
+  lastArrival = Date.now();
+  const ms = Math.max(0, lastArrival - Date.parse(d.serverTime));
   histogram[Math.min(ms, BUCKETS - 1)]!++;
 }
 
@@ -71,10 +74,11 @@ process.on('message', (command: Command) => {
       case 'reset':
         histogram = new Uint32Array(BUCKETS);
         received = 0;
+        lastArrival = 0;
         process.send!({ type: 'reset' });
         break;
       case 'report':
-        process.send!({ type: 'report', received, histogram: Array.from(histogram) });
+        process.send!({ type: 'report', received, lastArrival, histogram: Array.from(histogram) });
         break;
       case 'close':
         for (const s of sockets.splice(0)) s.close();

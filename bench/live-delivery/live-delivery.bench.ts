@@ -1,20 +1,28 @@
 /**
  * Live delivery to fans: real socket.io clients (WebSocket, in two client processes) joined to
- * one game while a scorekeeper records events over HTTP at a steady rate. For 1,000 / 2,000 /
- * 5,000 / 10,000 fans it measures, in one run:
- *   - bare:        a bare socket.io server broadcasting the same payload at the same rate (the ceiling);
+ * one game while a scorekeeper records events over HTTP. For 1,000 / 2,000 / 5,000 / 10,000
+ * fans it measures, in one run:
+ *   - bare:        a bare socket.io server broadcasting the same payload on the same schedule
+ *                  (the ceiling);
  *   - courtside:   the compiled server, one process, no Redis;
  *   - courtside×2: two server processes sharing rooms through Redis (fans split between them,
  *                  the scorekeeper writing through the first), to use both cores.
- * Latency is commit-to-fan: from `serverTime` (stamped right after the commit, or at the bare
- * server's emit) to arrival. Deliveries/s counts messages received per second of the phase.
+ * Each phase has two parts:
+ *   - steady: BENCH_RATE events/s, BENCH_RATE × BENCH_SECONDS events on a fixed schedule (a late
+ *     event goes out at once, none is dropped). Latency is commit-to-fan: from `serverTime`
+ *     (stamped right after the commit, or at the bare server's emit) to arrival, p50/p99.
+ *   - burst: BENCH_BURST events back to back (the scorekeeper sends the next on the previous
+ *     acknowledgement; the bare server emits the next as soon as its event loop is free).
+ *     Deliveries/s = messages received ÷ (last arrival − first send): the most the server and
+ *     clients deliver together on these cores, which is what "ceiling" means here.
  * Server memory is the largest RSS of the server process(es) during the phase.
  *
  * Run: cd /work/main && npx tsx bench/live-delivery/live-delivery.bench.ts
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_delivery,
  * dropped and created), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_FANS ('1000,2000,5000,10000'),
- * BENCH_RATE (events/s, 2), BENCH_SECONDS (per phase, 15), BENCH_KINDS ('bare,courtside,courtside×2').
- * Everything runs on 127.0.0.1; each phase is bounded in time. Needs `ulimit -n` above 2 × fans.
+ * BENCH_RATE (events/s, 2), BENCH_SECONDS (steady part, 10), BENCH_BURST (events, 20),
+ * BENCH_KINDS ('bare,courtside,courtside×2').
+ * Everything runs on 127.0.0.1. Needs `ulimit -n` above 2 × fans.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -30,12 +38,14 @@ import {
   waitForHealth,
   type ServerProcess,
 } from '../../test/support/server-process.js';
+import { scorerTable } from './scorer-table.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtside_bench_delivery';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const FANS = (process.env.BENCH_FANS ?? '1000,2000,5000,10000').split(',').map(Number);
 const RATE = Number(process.env.BENCH_RATE ?? 2);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BURST = Number(process.env.BENCH_BURST ?? 20);
 const KINDS = (process.env.BENCH_KINDS ?? 'bare,courtside,courtside×2').split(',');
 const CLIENT_PROCESSES = 2;
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -75,14 +85,22 @@ function percentile(histogram: number[], total: number, p: number): number {
   return histogram.length;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Report {
+  received: number;
+  lastArrival: number;
+  histogram: number[];
+}
+
 interface Row {
   fans: number;
   kind: string;
   p50: number;
   p99: number;
-  deliveriesPerSecond: number;
-  expectedPerSecond: number;
-  lost: number;
+  steadyLost: number;
+  burstPerSecond: number;
+  burstLost: number;
   serverMemoryMb: number;
 }
 
@@ -111,11 +129,18 @@ async function main() {
   const clients: ChildProcess[] = [];
   let bare: ChildProcess | undefined;
   const start = async (env: Record<string, string>) => {
-    const port = freePort();
-    const server = runServer({ ...common, PORT: String(port), ...env });
-    servers.push(server);
-    await waitForHealth(port, server, 60_000);
-    return { port, server, url: `http://127.0.0.1:${port}` };
+    for (let attempt = 1; ; attempt++) {
+      const port = freePort();
+      const server = runServer({ ...common, PORT: String(port), ...env });
+      try {
+        await waitForHealth(port, server, 60_000);
+        servers.push(server);
+        return { port, server, url: `http://127.0.0.1:${port}` };
+      } catch (e) {
+        // The random port can be one the fans' sockets hold on to; try another.
+        if (attempt === 3 || !server.stderr().includes('EADDRINUSE')) throw e;
+      }
+    }
   };
   try {
     const single = await start({});
@@ -127,79 +152,12 @@ async function main() {
         ]
       : [];
 
-    // One game, ready, and the scorer's table logged in with a game code.
-    const token = await loginTo(single.port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
-    const call = async (base: string, method: string, p: string, body?: unknown, auth: string | null = token) => {
-      const res = await fetch(`${base}/api/v1${p}`, {
-        method,
-        headers: {
-          ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await res.json()) as any;
-      if (res.status >= 300) throw new Error(`${method} ${p} -> ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    const base = single.url;
-    const tournament = await call(base, 'POST', '/tournaments', {
-      name: '决赛直播压测',
-      season: '2024',
-      startsOn: '2024-05-11',
-      endsOn: '2024-05-19',
-    });
-    const teams: Array<{ id: string; players: string[] }> = [];
-    for (const name of ['长兴天顺物流队', '德清乾元篮球队']) {
-      const unit = await call(base, 'POST', '/units', { name: `${name}单位`, kind: 'enterprise' });
-      const team = await call(base, 'POST', `/tournaments/${tournament.id}/teams`, { name, unitId: unit.id });
-      const players: string[] = [];
-      for (let j = 0; j < 8; j++)
-        players.push(
-          (await call(base, 'POST', `/teams/${team.id}/players`, { name: `队员${j}`, jerseyNumber: j + 4 })).id,
-        );
-      teams.push({ id: team.id, players });
-    }
-    const [home, away] = teams as [(typeof teams)[0], (typeof teams)[0]];
-    const game = await call(base, 'POST', `/tournaments/${tournament.id}/games`, {
-      homeTeamId: home.id,
-      awayTeamId: away.id,
-      court: '1号场',
-    });
-    const code = await call(base, 'POST', `/tournaments/${tournament.id}/game-codes`, { gameId: game.id });
-    const device = (await call(base, 'POST', '/auth/game-code', { code: code.code }, null)).accessToken as string;
-    await call(base, 'POST', `/games/${game.id}/transitions`, {
-      to: 'ready',
-      homeStartingFive: home.players.slice(0, 5),
-      awayStartingFive: away.players.slice(0, 5),
-    });
-    let seq = 0;
-    let n = 0;
-    const record = async (writer: string, event: Record<string, unknown>) => {
-      const ack = await call(
-        writer,
-        'POST',
-        `/games/${game.id}/events`,
-        { clientEventId: randomUUID(), expectedSeq: seq, event },
-        device,
-      );
-      seq = ack.seq;
-      return ack;
-    };
-    await record(base, { type: 'period_start' });
-    const nextPlay = () => {
-      const team = n % 2 === 0 ? home : away;
-      const player = team.players[n++ % 5]!;
-      return {
-        type: 'field_goal_made',
-        teamId: team.id,
-        playerId: player,
-        points: 2,
-        gameClock: Math.max(0, 6000 - n),
-      };
-    };
+    const table = await scorerTable(
+      single.url,
+      await loginTo(single.port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD),
+    );
     // The payload the bare server sends: a real delta (acknowledgement + clock + serverTime).
-    const sample = await record(base, nextPlay());
+    const sample = await table.record(single.url);
     const { duplicate: _d, ...payload } = sample;
     Object.assign(payload, {
       clock: { running: true, remaining: 5998, asOfSeq: sample.seq, asOf: sample.recordedAt },
@@ -214,6 +172,48 @@ async function main() {
       await new Promise((r) => bare!.once('message', r));
     }
     const bareUrl = `http://127.0.0.1:${barePort}`;
+    const steadyCount = RATE * SECONDS;
+
+    /** Sends `count` events (on the steady schedule, or back to back); resolves with the first send's time. */
+    const send = async (kind: string, writer: string, count: number, steady: boolean): Promise<number> => {
+      if (kind === 'bare') {
+        const started = request<{ started: number }>(
+          bare!,
+          steady
+            ? { type: 'steady', gameId: table.gameId, payload, rate: RATE, count }
+            : { type: 'burst', gameId: table.gameId, payload, count },
+          'done',
+        );
+        return (await started).started;
+      }
+      const started = Date.now();
+      for (let k = 0; k < count; k++) {
+        if (steady) await sleep(Math.max(0, started + (k * 1000) / RATE - Date.now()));
+        await table.record(writer);
+      }
+      return started;
+    };
+
+    const collect = async () => {
+      const reports = await Promise.all(clients.map((c) => request<Report>(c, { type: 'report' }, 'report')));
+      return {
+        histogram: reports[0]!.histogram.map((_, i) => reports.reduce((a, r) => a + r.histogram[i]!, 0)),
+        received: reports.reduce((a, r) => a + r.received, 0),
+        lastArrival: Math.max(...reports.map((r) => r.lastArrival)),
+      };
+    };
+    /** Waits until every fan has every message, or `ms` pass with nothing new. */
+    const settle = async (expected: number, ms: number) => {
+      let last = -1;
+      for (let quiet = 0; quiet < ms; quiet += 250) {
+        const { received } = await collect();
+        if (received >= expected) return;
+        if (received !== last) quiet = 0;
+        last = received;
+        await sleep(250);
+      }
+    };
+    const reset = () => Promise.all(clients.map((c) => request(c, { type: 'reset' }, 'reset')));
 
     const rows: Row[] = [];
     for (const fans of FANS) {
@@ -234,16 +234,16 @@ async function main() {
                 type: 'connect',
                 urls,
                 count: Math.floor(fans / CLIENT_PROCESSES) + (i < fans % CLIENT_PROCESSES ? 1 : 0),
-                gameId: game.id,
+                gameId: table.gameId,
               },
               'connected',
             ),
           ),
         );
         const failed = connected.reduce((a, c) => a + c.failed, 0);
+        const listening = fans - failed;
         process.stderr.write(`${kind} ${fans} fans: connected in ${Date.now() - t0} ms (${failed} failed)\n`);
-        await new Promise((r) => setTimeout(r, 1000));
-        await Promise.all(clients.map((c) => request(c, { type: 'reset' }, 'reset')));
+        await sleep(1000);
 
         let peak = 0;
         const sampler = setInterval(
@@ -254,51 +254,43 @@ async function main() {
             )),
           250,
         );
-        let sent = 0;
-        const until = Date.now() + SECONDS * 1000;
-        if (kind === 'bare') {
-          bare!.send({ type: 'start', gameId: game.id, payload, rate: RATE });
-          await new Promise((r) => setTimeout(r, SECONDS * 1000));
-          sent = (await request<{ sent: number }>(bare!, { type: 'stop' }, 'stopped')).sent;
-        } else {
-          const writer = urls[0]!;
-          for (let next = Date.now(); Date.now() < until; next += 1000 / RATE) {
-            await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
-            await record(writer, nextPlay());
-            sent++;
-          }
-        }
-        await new Promise((r) => setTimeout(r, 3000)); // stragglers
+
+        await reset();
+        await send(kind, urls[0]!, steadyCount, true);
+        await settle(steadyCount * listening, 3000);
+        const steady = await collect();
+
+        await reset();
+        const burstStart = await send(kind, urls[0]!, BURST, false);
+        await settle(BURST * listening, 3000);
+        const burst = await collect();
         clearInterval(sampler);
-        const reports = await Promise.all(
-          clients.map((c) => request<{ received: number; histogram: number[] }>(c, { type: 'report' }, 'report')),
-        );
-        const histogram = reports[0]!.histogram.map((_, i) => reports.reduce((a, r) => a + r.histogram[i]!, 0));
-        const received = reports.reduce((a, r) => a + r.received, 0);
-        const expected = sent * (fans - failed);
+
         rows.push({
           fans,
           kind,
-          p50: percentile(histogram, received, 0.5),
-          p99: percentile(histogram, received, 0.99),
-          deliveriesPerSecond: Math.round(received / SECONDS),
-          expectedPerSecond: Math.round(expected / SECONDS),
-          lost: expected - received,
+          p50: percentile(steady.histogram, steady.received, 0.5),
+          p99: percentile(steady.histogram, steady.received, 0.99),
+          steadyLost: steadyCount * listening - steady.received,
+          burstPerSecond: Math.round(burst.received / ((burst.lastArrival - burstStart) / 1000)),
+          burstLost: BURST * listening - burst.received,
           serverMemoryMb: Math.round(peak / 1024 / 1024),
         });
         process.stderr.write(`  ${JSON.stringify(rows.at(-1))}\n`);
         await Promise.all(clients.map((c) => request(c, { type: 'close' }, 'closed')));
-        await new Promise((r) => setTimeout(r, 2000));
+        await sleep(2000);
       }
     }
 
     const line = (r: Row) =>
-      `| ${r.fans.toLocaleString('en')} | ${r.kind} | ${r.p50} | ${r.p99} | ${r.deliveriesPerSecond.toLocaleString('en')} / ${r.expectedPerSecond.toLocaleString('en')} | ${r.lost} | ${r.serverMemoryMb} |`;
+      `| ${r.fans.toLocaleString('en')} | ${r.kind} | ${r.p50} | ${r.p99} | ${r.steadyLost} | ${r.burstPerSecond.toLocaleString('en')} | ${r.burstLost} | ${r.serverMemoryMb} |`;
     console.log(
-      `\nLive delivery: 1 game, ${RATE} events/s for ${SECONDS} s per phase, ${CLIENT_PROCESSES} client processes\n`,
+      `\nLive delivery: 1 game; steady ${RATE} events/s × ${SECONDS} s, then a burst of ${BURST}; ${CLIENT_PROCESSES} client processes\n`,
     );
-    console.log('| fans | server | p50 ms | p99 ms | deliveries/s (received / sent×fans) | lost | server RSS MB |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log(
+      '| fans | server | p50 ms | p99 ms | lost (steady) | burst deliveries/s | lost (burst) | server RSS MB |',
+    );
+    console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     rows.forEach((r) => console.log(line(r)));
   } finally {
     for (const c of clients) c.kill();

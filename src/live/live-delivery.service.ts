@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionHost } from '../database/transaction.js';
 import type { RecordedEventDto } from '../modules/games/play-event.dto.js';
 import {
@@ -11,14 +12,33 @@ import {
   type TournamentTopic,
 } from './events.js';
 import { toGameEventDelta, toTournamentScore } from './live-feed.mapper.js';
+import { ROOM_SHARDS, shardRoom } from './rooms.js';
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+/** What one instance hands to the others to deliver to their own sockets of a room. */
+export interface Publication<E extends keyof ServerToClientEvents = keyof ServerToClientEvents> {
+  room: string;
+  event: E;
+  message: Parameters<ServerToClientEvents[E]>[0];
+}
+
+/** Messages between instances (through the Redis adapter's `serverSideEmit`). */
+export interface InterServerEvents {
+  'live:publish': (publication: Publication) => void;
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 /**
  * Everything that reaches fans goes out here, and only after the database committed it, so a
- * fan never sees a score the database does not have. Each message is encoded once for the
- * whole room; with REDIS_URL the socket.io adapter carries it to the rooms' members on every
- * instance, so it does not matter which instance recorded the event.
+ * fan never sees a score the database does not have.
+ *
+ * A message for a game's or tournament's room is stamped (`serverTime`) right after the commit
+ * and handed over in commit order. This instance writes it to its own sockets of the room one
+ * shard at a time (see rooms.ts), a turn of the event loop apart, starting on the next turn: the
+ * scorekeeper's acknowledgement is written first, and a final's 10,000 fans do not hold up
+ * other requests meanwhile. With REDIS_URL the message also goes, once, to every other instance
+ * (`serverSideEmit` through the adapter), which writes it to its own sockets the same way; so
+ * it does not matter which instance recorded the event.
  *
  * `eventRecorded` and `statusChanged` are called from after-commit hooks; `tournamentChanged`
  * may be called anywhere inside a transaction and waits for its commit itself.
@@ -26,28 +46,37 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 @Injectable()
 export class LiveDelivery {
   private server: LiveServer | null = null;
+  /** Shard writes waiting, first in first out: messages keep their order for every socket. */
+  private readonly writes: Array<{ room: string; send: () => void }> = [];
+  private writing = false;
+  /** With REDIS_URL, LiveIoAdapter shares rooms through Redis and other instances may hold fans. */
+  private readonly otherInstances: boolean;
 
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(
+    private readonly txHost: TransactionHost,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.otherInstances = Boolean(config.env.REDIS_URL);
+  }
 
   /** Called by the gateway once socket.io is up. */
   attach(server: LiveServer): void {
     this.server = server;
+    server.on('live:publish', (p: Publication) => this.deliverHere(p));
   }
 
   /** A committed play event: the delta to the game's room, the score line to the tournament's. */
   eventRecorded(tournamentId: string, ack: RecordedEventDto, clockAt: Date | null): void {
-    if (!this.server) return;
     const delta = toGameEventDelta(ack, clockAt, new Date().toISOString());
-    this.server.to(gameRoom(ack.gameId)).emit('game:event', delta);
-    this.server.to(tournamentRoom(tournamentId)).emit('tournament:score', toTournamentScore(tournamentId, delta));
+    this.publish(gameRoom(ack.gameId), 'game:event', delta);
+    this.publish(tournamentRoom(tournamentId), 'tournament:score', toTournamentScore(tournamentId, delta));
   }
 
   /** A committed lifecycle step, to both rooms. */
   statusChanged(tournamentId: string, change: Omit<GameStatusChange, 'tournamentId' | 'serverTime'>): void {
-    if (!this.server) return;
     const message: GameStatusChange = { ...change, tournamentId, serverTime: new Date().toISOString() };
-    this.server.to(gameRoom(change.gameId)).emit('game:status', message);
-    this.server.to(tournamentRoom(tournamentId)).emit('tournament:game-status', message);
+    this.publish(gameRoom(change.gameId), 'game:status', message);
+    this.publish(tournamentRoom(tournamentId), 'tournament:game-status', message);
   }
 
   /**
@@ -57,7 +86,7 @@ export class LiveDelivery {
    */
   tournamentChanged(tournamentId: string, topics: TournamentTopic[], options: { gameId?: string } = {}): void {
     this.txHost.afterCommit(() => {
-      this.server?.to(tournamentRoom(tournamentId)).emit('tournament:changed', {
+      this.publish(tournamentRoom(tournamentId), 'tournament:changed', {
         tournamentId,
         topics,
         gameId: options.gameId ?? null,
@@ -65,4 +94,45 @@ export class LiveDelivery {
       });
     });
   }
+
+  private publish<E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    message: Parameters<ServerToClientEvents[E]>[0],
+  ): void {
+    const server = this.server;
+    if (!server) return;
+    const publication = { room, event, message } as Publication;
+    if (this.otherInstances) server.serverSideEmit('live:publish', publication);
+    this.deliverHere(publication);
+  }
+
+  /** Queues the writes to this instance's sockets of the room, a shard per turn of the event loop. */
+  private deliverHere({ room, event, message }: Publication): void {
+    const server = this.server;
+    if (!server) return;
+    const rooms = server.sockets.adapter.rooms;
+    for (let shard = 0; shard < ROOM_SHARDS; shard++) {
+      const name = shardRoom(room, shard);
+      // A socket that joins after this point reads a snapshot that already holds the message.
+      if (rooms.has(name))
+        this.writes.push({ room: name, send: () => server.local.to(name).emit(event, message as never) });
+    }
+    if (!this.writing && this.writes.length > 0) {
+      this.writing = true;
+      setImmediate(this.writeNext);
+    }
+  }
+
+  /** Writes the next shard that still has sockets here, then yields. */
+  private readonly writeNext = (): void => {
+    const rooms = this.server?.sockets.adapter.rooms;
+    for (let write = this.writes.shift(); write; write = this.writes.shift()) {
+      if (!rooms?.has(write.room)) continue;
+      write.send();
+      break;
+    }
+    if (this.writes.length > 0) setImmediate(this.writeNext);
+    else this.writing = false;
+  };
 }

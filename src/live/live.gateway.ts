@@ -41,6 +41,7 @@ import {
   type TournamentRef,
 } from './events.js';
 import { LiveDelivery, type LiveServer } from './live-delivery.service.js';
+import { memberRoom } from './rooms.js';
 import { SocketActor } from './socket-actor.js';
 import { AckInterceptor, SocketErrorFilter } from './socket-errors.js';
 
@@ -103,13 +104,15 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
   @SubscribeMessage('game:subscribe')
   @Public('anyone, fans included')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() sub: GameSubscribeDto): Promise<GameFeedStart> {
-    return joinThenRead(socket, gameRoom(sub.gameId), () => this.feed.start(sub.gameId, sub.lastSeq));
+    return joinThenRead(socket, memberRoom(gameRoom(sub.gameId), socket.id), () =>
+      this.feed.start(sub.gameId, sub.lastSeq),
+    );
   }
 
   @SubscribeMessage('game:unsubscribe')
   @Public('anyone')
   async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() ref: GameRefDto): Promise<GameRef> {
-    await socket.leave(gameRoom(ref.gameId));
+    await socket.leave(memberRoom(gameRoom(ref.gameId), socket.id));
     return { gameId: ref.gameId };
   }
 
@@ -119,7 +122,9 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() ref: TournamentRefDto,
   ): Promise<TournamentBoard> {
-    return joinThenRead(socket, tournamentRoom(ref.tournamentId), () => this.feed.tournamentBoard(ref.tournamentId));
+    return joinThenRead(socket, memberRoom(tournamentRoom(ref.tournamentId), socket.id), () =>
+      this.feed.tournamentBoard(ref.tournamentId),
+    );
   }
 
   @SubscribeMessage('tournament:unsubscribe')
@@ -128,7 +133,7 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() ref: TournamentRefDto,
   ): Promise<TournamentRef> {
-    await socket.leave(tournamentRoom(ref.tournamentId));
+    await socket.leave(memberRoom(tournamentRoom(ref.tournamentId), socket.id));
     return { tournamentId: ref.tournamentId };
   }
 

@@ -23,9 +23,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function runServer(env: Record<string, string>): ServerProcess {
+/** Starts the compiled server with `env` (and `nodeArgs` before the script, e.g. profiler flags). */
+export function runServer(env: Record<string, string>, nodeArgs: string[] = []): ServerProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: root,
     env: { ...inherited, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CoalescedReads } from '../../common/coalesced-reads.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { TransactionHost } from '../../database/transaction.js';
 import { boxScore, type GameResult, type GameState, type GameStatus } from '../../domain/game/index.js';
@@ -39,9 +40,8 @@ interface BoardRow {
  */
 @Injectable()
 export class GameFeed {
-  /** Reads in flight per game or tournament, shared by the fans who joined before each began. */
-  private readonly building = new Map<string, { startedAt: number; read: Promise<unknown> }>();
-  private ticks = 0;
+  /** Snapshot and scoreboard reads, shared by the fans who joined before each began. */
+  private readonly reads = new CoalescedReads();
   private readonly maxDeltas: number;
 
   constructor(
@@ -58,16 +58,23 @@ export class GameFeed {
    * `lastSeq` it last applied. Everything committed after the join also reaches it as a delta.
    */
   async start(gameId: string, lastSeq: number | undefined): Promise<GameFeedStart> {
-    const joinedAt = ++this.ticks;
     if (lastSeq !== undefined) {
-      const rows = await this.txHost.tx.query<Array<{ status: GameStatus; lastSeq: number }>>(
-        `SELECT status, last_seq AS "lastSeq" FROM game WHERE id = $1`,
-        [gameId],
+      // After a restart every fan of a game comes back at once, mostly with the same lastSeq.
+      const rows = await this.reads.get(`head:${gameId}`, () =>
+        this.txHost.tx.query<Array<{ status: GameStatus; lastSeq: number }>>(
+          `SELECT status, last_seq AS "lastSeq" FROM game WHERE id = $1`,
+          [gameId],
+        ),
       );
       if (rows.length === 0) throw notFound('GAME_NOT_FOUND', `Game ${gameId} does not exist`);
       const plan = planCatchUp(lastSeq, rows[0]!.lastSeq, this.maxDeltas);
       if (plan.kind === 'deltas') {
-        const events = plan.count === 0 ? [] : await this.store.eventsWithClockAfter(gameId, plan.afterSeq, plan.count);
+        const events =
+          plan.count === 0
+            ? []
+            : await this.reads.get(`events:${gameId}:${plan.afterSeq}:${plan.count}`, () =>
+                this.store.eventsWithClockAfter(gameId, plan.afterSeq, plan.count),
+              );
         const serverTime = new Date().toISOString();
         return {
           mode: 'deltas',
@@ -82,30 +89,13 @@ export class GameFeed {
     return {
       mode: 'snapshot',
       gameId,
-      snapshot: await this.shared(`game:${gameId}`, joinedAt, () => this.snapshot(gameId)),
+      snapshot: await this.reads.get(`game:${gameId}`, () => this.snapshot(gameId)),
     };
   }
 
   /** For a socket that has already joined the tournament's room. */
   tournamentBoard(tournamentId: string): Promise<TournamentBoard> {
-    const joinedAt = ++this.ticks;
-    return this.shared(`tournament:${tournamentId}`, joinedAt, () => this.board(tournamentId));
-  }
-
-  /**
-   * Thousands of fans join when a game starts: one read serves all who joined before it began
-   * (a read that began earlier could miss an event committed before their join).
-   */
-  private shared<T>(key: string, joinedAt: number, read: () => Promise<T>): Promise<T> {
-    const pending = this.building.get(key);
-    if (pending && pending.startedAt > joinedAt) return pending.read as Promise<T>;
-    const entry = { startedAt: ++this.ticks, read: read() };
-    this.building.set(key, entry);
-    const done = () => {
-      if (this.building.get(key) === entry) this.building.delete(key);
-    };
-    entry.read.then(done, done);
-    return entry.read as Promise<T>;
+    return this.reads.get(`tournament:${tournamentId}`, () => this.board(tournamentId));
   }
 
   async snapshot(gameId: string): Promise<GameSnapshot> {
