@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SharedAnonymousReads } from './common/http/shared-reads.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { TransactionModule } from './database/transaction.js';
@@ -55,7 +57,10 @@ export class AppModule {
         AwardsModule,
         LiveModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: SharedAnonymousReads },
+      ],
       exports: [APP_CONFIG],
     };
   }

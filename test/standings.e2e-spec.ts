@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { CompetitionViews } from '../src/modules/competition/competition-views.service.js';
 import { olympics2024MenGroupA } from '../src/domain/standings/fixtures/fiba-tournaments.js';
 import { gameBetween, newKit, ok, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type LoggedIn, type TestContext } from './support/test-app.js';
@@ -90,6 +92,49 @@ describe('group standings (issue 7)', () => {
       // Nothing in progress: the live table is the official one.
       expect(group.live).toEqual(group.official);
       expect(group.liveIncludesGamesInProgress).toBe(false);
+    },
+    LONG,
+  );
+
+  it(
+    'a crowd of fans asking for the standings at once shares a few reads, never one from before they asked',
+    async () => {
+      const kit = await newKit(ctx, teamsOf(['安吉队', '南浔队', '吴兴队']), scorekeeper);
+      await setupCompetition(ctx, kit, [
+        {
+          kind: 'group',
+          id: 'S1',
+          roundRobin: 'single',
+          groups: [{ id: 'A', size: 3, entrants: teamSlots(kit, ['安吉队', '南浔队', '吴兴队']) }],
+        },
+      ]);
+      await result(kit, '安吉队', 30, 20, '南浔队');
+      const reads = jest.spyOn(ctx.app.get(CompetitionViews), 'standings');
+      try {
+        const crowd = await Promise.all(Array.from({ length: 40 }, () => standings(kit)));
+        expect(new Set(crowd.map((body) => JSON.stringify(body))).size).toBe(1);
+        expect(crowd[0].groups[0].official[0].team.name).toBe('安吉队');
+        expect(reads.mock.calls.length).toBeGreaterThan(0);
+        expect(reads.mock.calls.length).toBeLessThan(40);
+
+        // Asked after the next result committed: it is in the answer.
+        await result(kit, '吴兴队', 40, 10, '南浔队');
+        const pointsOf = (group: any, name: string) =>
+          group.official.find((r: any) => r.team.name === name).classificationPoints;
+        expect(pointsOf(crowd[0].groups[0], '吴兴队')).toBe(0);
+        expect(pointsOf(await groupOf(kit, 'A'), '吴兴队')).toBe(2);
+
+        // With credentials, every request reads for itself.
+        reads.mockClear();
+        await Promise.all(
+          Array.from({ length: 5 }, () =>
+            ok(ctx.http, 'GET', `/api/v1/tournaments/${kit.tournamentId}/competition/standings`),
+          ),
+        );
+        expect(reads.mock.calls.length).toBe(5);
+      } finally {
+        reads.mockRestore();
+      }
     },
     LONG,
   );

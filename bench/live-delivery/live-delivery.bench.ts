@@ -11,17 +11,21 @@
  *   - steady: BENCH_RATE events/s, BENCH_RATE × BENCH_SECONDS events on a fixed schedule (a late
  *     event goes out at once, none is dropped). Latency is commit-to-fan: from `serverTime`
  *     (stamped right after the commit, or at the bare server's emit) to arrival, p50/p99.
+ *     Deliveries/s = messages received ÷ (last arrival − first send): a server that falls
+ *     behind stretches the window and delivers less per second.
  *   - burst: BENCH_BURST events back to back (the scorekeeper sends the next on the previous
  *     acknowledgement; the bare server emits the next as soon as its event loop is free).
- *     Deliveries/s = messages received ÷ (last arrival − first send): the most the server and
- *     clients deliver together on these cores, which is what "ceiling" means here.
+ *     Deliveries/s as above. The bare server's back-to-back broadcasts find sockets still
+ *     busy with the previous write, so several messages leave in one system call; a
+ *     scorekeeper's events each wait for a commit and a round trip and rarely bunch up.
+ *     Server CPU per 1,000 deliveries is measured over this part.
  * Server memory is the largest RSS of the server process(es) during the phase.
  *
  * Run: cd /work/main && npx tsx bench/live-delivery/live-delivery.bench.ts
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_delivery,
  * dropped and created), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_FANS ('1000,2000,5000,10000'),
  * BENCH_RATE (events/s, 2), BENCH_SECONDS (steady part, 10), BENCH_BURST (events, 20),
- * BENCH_KINDS ('bare,courtside,courtside×2').
+ * BENCH_KINDS ('bare,courtside,courtside×2'), BENCH_SERVER_NODE_ARGS (Node flags for every server).
  * Everything runs on 127.0.0.1. Needs `ulimit -n` above 2 × fans.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -47,6 +51,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 20);
 const KINDS = (process.env.BENCH_KINDS ?? 'bare,courtside,courtside×2').split(',');
+/** Node flags for the servers (bare and Courtside alike), e.g. '--max-semi-space-size=32'. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CLIENT_PROCESSES = 2;
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -72,8 +78,11 @@ function request<T>(child: ChildProcess, message: object, answer: string): Promi
   });
 }
 
-const forkTs = (file: string, args: string[] = []) =>
-  fork(path.join(here, file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const forkTs = (file: string, args: string[] = [], nodeArgs: string[] = []) =>
+  fork(path.join(here, file), args, {
+    execArgv: [...nodeArgs, '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 
 function percentile(histogram: number[], total: number, p: number): number {
   const target = Math.ceil(total * p);
@@ -83,6 +92,16 @@ function percentile(histogram: number[], total: number, p: number): number {
     if (seen >= target) return ms;
   }
   return histogram.length;
+}
+
+/** User + system CPU time of a process so far (ms), from /proc. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -99,8 +118,11 @@ interface Row {
   p50: number;
   p99: number;
   steadyLost: number;
+  steadyPerSecond: number;
   burstPerSecond: number;
   burstLost: number;
+  /** Server CPU (all its processes) per 1,000 deliveries in the burst, ms. */
+  cpuPerThousand: number;
   serverMemoryMb: number;
 }
 
@@ -131,7 +153,7 @@ async function main() {
   const start = async (env: Record<string, string>) => {
     for (let attempt = 1; ; attempt++) {
       const port = freePort();
-      const server = runServer({ ...common, PORT: String(port), ...env });
+      const server = runServer({ ...common, PORT: String(port), ...env }, SERVER_NODE_ARGS);
       try {
         await waitForHealth(port, server, 60_000);
         servers.push(server);
@@ -168,7 +190,7 @@ async function main() {
     for (let i = 0; i < CLIENT_PROCESSES; i++) clients.push(forkTs('fans.ts'));
     const barePort = freePort();
     if (KINDS.includes('bare')) {
-      bare = forkTs('bare-server.ts', [String(barePort)]);
+      bare = forkTs('bare-server.ts', [String(barePort)], SERVER_NODE_ARGS);
       await new Promise((r) => bare!.once('message', r));
     }
     const bareUrl = `http://127.0.0.1:${barePort}`;
@@ -256,14 +278,16 @@ async function main() {
         );
 
         await reset();
-        await send(kind, urls[0]!, steadyCount, true);
+        const steadyStart = await send(kind, urls[0]!, steadyCount, true);
         await settle(steadyCount * listening, 3000);
         const steady = await collect();
 
         await reset();
+        const cpuBefore = pids.reduce((a, pid) => a + cpuMs(pid), 0);
         const burstStart = await send(kind, urls[0]!, BURST, false);
         await settle(BURST * listening, 3000);
         const burst = await collect();
+        const cpu = pids.reduce((a, pid) => a + cpuMs(pid), 0) - cpuBefore;
         clearInterval(sampler);
 
         rows.push({
@@ -272,8 +296,10 @@ async function main() {
           p50: percentile(steady.histogram, steady.received, 0.5),
           p99: percentile(steady.histogram, steady.received, 0.99),
           steadyLost: steadyCount * listening - steady.received,
+          steadyPerSecond: Math.round(steady.received / ((steady.lastArrival - steadyStart) / 1000)),
           burstPerSecond: Math.round(burst.received / ((burst.lastArrival - burstStart) / 1000)),
           burstLost: BURST * listening - burst.received,
+          cpuPerThousand: Math.round((cpu / Math.max(burst.received, 1)) * 1000 * 10) / 10,
           serverMemoryMb: Math.round(peak / 1024 / 1024),
         });
         process.stderr.write(`  ${JSON.stringify(rows.at(-1))}\n`);
@@ -283,14 +309,14 @@ async function main() {
     }
 
     const line = (r: Row) =>
-      `| ${r.fans.toLocaleString('en')} | ${r.kind} | ${r.p50} | ${r.p99} | ${r.steadyLost} | ${r.burstPerSecond.toLocaleString('en')} | ${r.burstLost} | ${r.serverMemoryMb} |`;
+      `| ${r.fans.toLocaleString('en')} | ${r.kind} | ${r.p50} | ${r.p99} | ${r.steadyPerSecond.toLocaleString('en')} | ${r.steadyLost} | ${r.burstPerSecond.toLocaleString('en')} | ${r.burstLost} | ${r.cpuPerThousand} | ${r.serverMemoryMb} |`;
     console.log(
       `\nLive delivery: 1 game; steady ${RATE} events/s × ${SECONDS} s, then a burst of ${BURST}; ${CLIENT_PROCESSES} client processes\n`,
     );
     console.log(
-      '| fans | server | p50 ms | p99 ms | lost (steady) | burst deliveries/s | lost (burst) | server RSS MB |',
+      '| fans | server | p50 ms | p99 ms | deliveries/s (steady) | lost | deliveries/s (burst) | lost | server CPU ms per 1,000 (burst) | server RSS MB |',
     );
-    console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     rows.forEach((r) => console.log(line(r)));
   } finally {
     for (const c of clients) c.kill();

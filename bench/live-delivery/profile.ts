@@ -65,12 +65,19 @@ async function main() {
     });
     console.log(`${FANS} fans joined in ${Date.now() - t0} ms`);
     const t1 = Date.now();
+    const cpu0 = cpuMs(server.child.pid!);
     for (let i = 0; i < EVENTS; i++) await table.record(url);
-    console.log(`${EVENTS} events recorded in ${Date.now() - t1} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+    const wall = Date.now() - t1 - 500;
+    const cpu = cpuMs(server.child.pid!) - cpu0;
+    console.log(
+      `${EVENTS} events recorded one after another in ${wall} ms; server CPU ${cpu} ms (${(cpu / EVENTS).toFixed(1)} ms per event, ${((cpu * 1000) / EVENTS / Math.max(FANS, 1)).toFixed(1)} µs per delivery)`,
+    );
     await new Promise((r) => setTimeout(r, 1000));
-    server.child.kill('SIGUSR2');
-    const snapshot = await waitForFile(OUT, '.heapsnapshot');
-    summariseHeap(snapshot, FANS);
+    if (process.env.BENCH_HEAP !== '0') {
+      server.child.kill('SIGUSR2');
+      summariseHeap(await waitForFile(OUT, '.heapsnapshot'), FANS);
+    }
     fans.kill();
     server.child.kill('SIGTERM');
     await server.exited;
@@ -78,6 +85,12 @@ async function main() {
   } finally {
     server.child.kill('SIGKILL');
   }
+}
+
+/** User + system CPU time of a process so far (ms), from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 async function waitForFile(dir: string, ext: string): Promise<string> {
@@ -144,7 +157,7 @@ function summariseCpu(file: string) {
   console.log(`\ncpu: ${(total / 1000).toFixed(0)} ms sampled; top self time`);
   [...byFn.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 40)
+    .slice(0, Number(process.env.BENCH_TOP ?? 40))
     .forEach(([k, v]) => console.log(`${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`));
 }
 

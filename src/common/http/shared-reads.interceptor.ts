@@ -1,0 +1,26 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { CoalescedReads } from '../coalesced-reads.js';
+
+/**
+ * Anonymous GETs of the same address share one read while they wait for it. When a basket goes
+ * in during a final, every fan page on the standings tab asks for the standings again within a
+ * second or two; this turns thousands of identical reads into a few, with the rule of
+ * CoalescedReads: a request only gets a read that began after it arrived, so nobody is handed a
+ * result from before the change that made them ask.
+ *
+ * Requests with credentials are never shared (what they see depends on who they are). Handlers
+ * here do not read other headers, so method and URL are the whole key.
+ */
+@Injectable()
+export class SharedAnonymousReads implements NestInterceptor {
+  private readonly reads = new CoalescedReads();
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.method !== 'GET' || request.headers.authorization !== undefined) return next.handle();
+    return from(this.reads.get(`GET ${request.url}`, () => lastValueFrom(next.handle())));
+  }
+}
