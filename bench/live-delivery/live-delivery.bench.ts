@@ -30,9 +30,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import {
   buildOnce,
   FIRST_ADMIN,
@@ -42,6 +40,7 @@ import {
   waitForHealth,
   type ServerProcess,
 } from '../../test/support/server-process.js';
+import { benchServerEnv, cpuMs, recreateDatabase, rssOf } from '../support/server.js';
 import { scorerTable } from './scorer-table.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtside_bench_delivery';
@@ -55,15 +54,6 @@ const KINDS = (process.env.BENCH_KINDS ?? 'bare,courtside,courtside×2').split('
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CLIENT_PROCESSES = 2;
 const here = path.dirname(new URL(import.meta.url).pathname);
-
-const rssOf = (pid: number) => {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-    return line ? Number(line[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-};
 
 function request<T>(child: ChildProcess, message: object, answer: string): Promise<T> {
   return new Promise((resolve) => {
@@ -94,16 +84,6 @@ function percentile(histogram: number[], total: number, p: number): number {
   return histogram.length;
 }
 
-/** User + system CPU time of a process so far (ms), from /proc. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Report {
@@ -127,25 +107,13 @@ interface Row {
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  const dbName = new URL(DATABASE_URL).pathname.slice(1);
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
+  await recreateDatabase(DATABASE_URL);
   buildOnce();
 
   const common = {
-    DATABASE_URL,
-    HOST: '127.0.0.1',
-    ID_HASH_KEY: 'k'.repeat(40),
-    JWT_SECRET: 'j'.repeat(40),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...benchServerEnv(DATABASE_URL),
     LIVE_MAX_CONNECTIONS_PER_ADDRESS: '100000',
     LIVE_POLLING: 'false',
-    ...FIRST_ADMIN,
   };
   const servers: ServerProcess[] = [];
   const clients: ChildProcess[] = [];

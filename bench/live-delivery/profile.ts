@@ -9,7 +9,6 @@
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import {
   buildOnce,
   FIRST_ADMIN,
@@ -18,6 +17,7 @@ import {
   runServer,
   waitForHealth,
 } from '../../test/support/server-process.js';
+import { benchServerEnv, cpuMs, recreateDatabase } from '../support/server.js';
 import { scorerTable } from './scorer-table.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtside_bench_profile';
@@ -29,27 +29,15 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 async function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  const admin = new pg.Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  const dbName = new URL(DATABASE_URL).pathname.slice(1);
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
+  await recreateDatabase(DATABASE_URL);
   buildOnce();
   const port = freePort();
   const server = runServer(
     {
-      DATABASE_URL,
-      HOST: '127.0.0.1',
+      ...benchServerEnv(DATABASE_URL),
       PORT: String(port),
-      ID_HASH_KEY: 'k'.repeat(40),
-      JWT_SECRET: 'j'.repeat(40),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
       LIVE_MAX_CONNECTIONS_PER_ADDRESS: '100000',
       LIVE_POLLING: 'false',
-      ...FIRST_ADMIN,
     },
     ['--cpu-prof', `--cpu-prof-dir=${OUT}`, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${OUT}`],
   );
@@ -85,12 +73,6 @@ async function main() {
   } finally {
     server.child.kill('SIGKILL');
   }
-}
-
-/** User + system CPU time of a process so far (ms), from /proc. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 async function waitForFile(dir: string, ext: string): Promise<string> {

@@ -4,6 +4,7 @@
  * HTTP with the expected sequence number, as the console does.
  */
 import { randomUUID } from 'node:crypto';
+import { apiCall } from '../support/server.js';
 
 export interface ScorerTable {
   gameId: string;
@@ -13,19 +14,8 @@ export interface ScorerTable {
 }
 
 export async function scorerTable(base: string, adminToken: string): Promise<ScorerTable> {
-  const call = async (url: string, method: string, p: string, body?: unknown, auth: string | null = adminToken) => {
-    const res = await fetch(`${url}/api/v1${p}`, {
-      method,
-      headers: {
-        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as any;
-    if (res.status >= 300) throw new Error(`${method} ${p} -> ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = (url: string, method: string, p: string, body?: unknown, auth: string | null = adminToken) =>
+    apiCall(url, method, p, body, auth);
   const tournament = await call(base, 'POST', '/tournaments', {
     name: '决赛直播压测',
     season: '2024',

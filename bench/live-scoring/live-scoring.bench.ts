@@ -18,6 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/live/events.js';
+import { apiCall, benchServerEnv, recreateDatabase } from '../support/server.js';
 import {
   buildOnce,
   FIRST_ADMIN,
@@ -186,45 +187,18 @@ function startServer(env: Record<string, string>): ServerProcess {
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  const dbName = new URL(DATABASE_URL).pathname.slice(1);
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
+  await recreateDatabase(DATABASE_URL);
 
   buildOnce();
   const port = freePort();
-  const server = startServer({
-    DATABASE_URL,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ID_HASH_KEY: 'k'.repeat(40),
-    JWT_SECRET: 'j'.repeat(40),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    DB_POOL_SIZE: POOL,
-    WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
-    ...FIRST_ADMIN,
-  });
+  const server = startServer({ ...benchServerEnv(DATABASE_URL), PORT: String(port), DB_POOL_SIZE: POOL });
   const sockets: Client[] = [];
   try {
     await waitForHealth(port, server, 60_000);
     const base = `http://127.0.0.1:${port}`;
     const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
-    const call = async (method: string, path: string, body?: unknown, auth: string | null = token) => {
-      const res = await fetch(`${base}/api/v1${path}`, {
-        method,
-        headers: {
-          ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await res.json()) as any;
-      if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const call = (method: string, path: string, body?: unknown, auth: string | null = token) =>
+      apiCall(base, method, path, body, auth);
 
     process.stderr.write(`setting up ${GAMES} games…\n`);
     const tournament = await call('POST', '/tournaments', {
