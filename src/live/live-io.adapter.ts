@@ -36,7 +36,7 @@ const REDIS_CONNECT_TIMEOUT_MS = 10_000;
  * - No per-message compression: it would cost CPU per socket, and the pre-encoded WebSocket
  *   frame of a broadcast is then shared by every socket.
  * - Commands are bound to each socket with one plain listener per message instead of Nest's
- *   rxjs pipeline per message and socket (about 40 KB less per fan; see bench/README.md).
+ *   rxjs pipeline per message and socket (about 30 KB less per fan; see bench/README.md).
  */
 export class LiveIoAdapter extends IoAdapter {
   private readonly log = new Logger('LiveIoAdapter');
