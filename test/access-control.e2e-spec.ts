@@ -362,6 +362,10 @@ describe('access control', () => {
 
     it("lists every write to the tournament, newest first, and nothing of other tournaments'", async () => {
       const log = await ctx.http('GET', `/api/v1/tournaments/${t.id}/audit?pageSize=200`);
+      expect(log.body.pageSize).toBe(200);
+      const tooBig = await ctx.http('GET', `/api/v1/tournaments/${t.id}/audit?pageSize=201`);
+      expect(tooBig.status).toBe(400);
+      expect(JSON.stringify(tooBig.body)).toContain('pageSize');
       const actions = log.body.items.map((e: any) => e.action);
       expect(actions).toEqual(
         expect.arrayContaining([

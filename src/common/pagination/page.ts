@@ -9,23 +9,29 @@ export type Sort = (typeof SORTS)[number] | 'jerseyNumber' | '-jerseyNumber';
 // Sort names in the API -> entity properties; `name` sorts by the pinyin sort key.
 const SORT_COLUMNS: Record<string, string> = { name: 'sortKey', createdAt: 'createdAt', jerseyNumber: 'jerseyNumber' };
 
+/** `page` and `pageSize` (1..max, default given), for any paged query. */
+export function PagingQuery(maxPageSize: number, defaultPageSize: number) {
+  class Paging {
+    @ApiPropertyOptional({ minimum: 1, default: 1 })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    page = 1;
+
+    @ApiPropertyOptional({ minimum: 1, maximum: maxPageSize, default: defaultPageSize })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(maxPageSize)
+    pageSize = defaultPageSize;
+  }
+  return Paging;
+}
+
 /** Paging, search and sort shared by every list endpoint. */
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-
+export class PageQueryDto extends PagingQuery(100, 20) {
   @ApiPropertyOptional({ description: 'Search in the name: characters, full pinyin or initials', example: 'nxcd' })
   @IsOptional()
   @IsString()

@@ -1,23 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { PagingQuery } from '../../common/pagination/page.js';
 
-export class AuditQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
-
+/** The audit log pages larger than other lists: up to 200 entries, 50 by default. */
+export class AuditQueryDto extends PagingQuery(200, 50) {
   @ApiPropertyOptional({ example: 'team.update', description: 'Only this action' })
   @IsOptional()
   @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'must be an action such as team.update' })
