@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import { deltaAction } from '../../src/domain/live/index.js';
 import type { GameEventDelta, GameFeedStart, GameSnapshot } from '../../src/live/events.js';
+import { stopAtEnd } from './cleanup.js';
 import type { LiveSocket } from './live.js';
 
 /**
@@ -19,6 +20,7 @@ export class FanFeed {
   gaps = 0;
   private subscribing = false;
   private buffered: GameEventDelta[] = [];
+  private readonly stop: () => Promise<void>;
 
   constructor(
     url: string,
@@ -34,6 +36,8 @@ export class FanFeed {
       forceNew: true,
       extraHeaders: options.address ? { 'x-forwarded-for': options.address } : {},
     });
+    // Closed at the end of the file if the test did not (test/support/cleanup.ts).
+    this.stop = stopAtEnd('a fan socket', () => void this.socket.close());
     this.socket.on('connect', () => void this.subscribe());
     this.socket.on('game:event', (d) => this.onDelta(d));
   }
@@ -91,6 +95,6 @@ export class FanFeed {
   }
 
   close(): void {
-    this.socket.close();
+    void this.stop();
   }
 }

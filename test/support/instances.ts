@@ -4,6 +4,7 @@ import { createClient } from '@redis/client';
 import { createApp } from '../../src/app.factory.js';
 import { createLogger } from '../../src/common/logging/logger.js';
 import { loadEnv } from '../../src/config/env.js';
+import { stopAtEnd, trackStart } from './cleanup.js';
 
 /** The Redis the scale-out tests share (CI starts one on 127.0.0.1:6379). */
 export const TEST_REDIS_URL = process.env.COURTSIDE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -35,7 +36,11 @@ export interface Instance {
  * One more server instance on an existing database (another instance behind the same load
  * balancer), listening on `port` (0: any free one).
  */
-export async function startInstance(databaseUrl: string, env: Record<string, string>, port = 0): Promise<Instance> {
+export function startInstance(databaseUrl: string, env: Record<string, string>, port = 0): Promise<Instance> {
+  return trackStart(start(databaseUrl, env, port));
+}
+
+async function start(databaseUrl: string, env: Record<string, string>, port: number): Promise<Instance> {
   const config = loadEnv({
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -55,12 +60,19 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
     },
     createLogger(config.LOG_LEVEL),
   );
-  await app.listen({ port, host: '127.0.0.1' });
+  // Stopped at the end of the file even if the file never gets to close() (test/support/cleanup.ts).
+  const close = stopAtEnd('a second server instance', () => app.close());
+  try {
+    await app.listen({ port, host: '127.0.0.1' });
+  } catch (e) {
+    await close();
+    throw e;
+  }
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,
     port: address.port,
     baseUrl: `http://127.0.0.1:${address.port}`,
-    close: () => app.close(),
+    close,
   };
 }

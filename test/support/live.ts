@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, GameEventDelta, ServerToClientEvents } from '../../src/live/events.js';
+import { stopAtEnd } from './cleanup.js';
 import type { TestContext } from './test-app.js';
 import { factories } from './factories.js';
 
@@ -14,6 +15,9 @@ export async function connectSocket(baseUrl: string, token: string | null): Prom
     reconnection: false,
     forceNew: true,
   });
+  // Closed at the end of the file if the test did not (test/support/cleanup.ts).
+  const forget = stopAtEnd('a socket.io client', () => void socket.close());
+  socket.once('disconnect', () => void forget());
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (e) => reject(e));

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { stopAtEnd } from './cleanup.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const MAIN = path.join(root, 'dist/src/main.js');
@@ -36,6 +37,16 @@ export function runServer(env: Record<string, string>, nodeArgs: string[] = []):
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // A server the file left running (a hook that timed out) is stopped at the end of the file:
+  // SIGTERM first, so that it stops an embedded PostgreSQL it started; SIGKILL after 15 s.
+  const stop = stopAtEnd(`server process ${child.pid}`, async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(killer);
+  });
+  void exited.then(stop);
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 

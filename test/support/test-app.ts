@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
 import { createLogger } from '../../src/common/logging/logger.js';
 import { loadEnv } from '../../src/config/env.js';
+import { stopAtEnd, trackStart } from './cleanup.js';
 import { createTestDatabase } from './database.js';
 
 export interface HttpResult {
@@ -59,8 +60,16 @@ let accounts = 0;
 /**
  * Boots the real application on a fresh database cloned from the migrated template, with an
  * administrator and a logged-in organiser. `env` overrides settings (tiny TTLs, low limits).
+ *
+ * The app is stopped at the end of the file even if the file never gets to `close()` (a
+ * `beforeAll` that ran past its timeout): see test/support/cleanup.ts. `close()` may be called
+ * more than once.
  */
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestContext> {
+export function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestContext> {
+  return trackStart(start(options));
+}
+
+async function start(options: { env?: Record<string, string> }): Promise<TestContext> {
   const db = await createTestDatabase();
   const env = loadEnv({
     ...process.env,
@@ -74,13 +83,32 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.env,
   });
-  const app = await createApp(
-    { env, databaseUrl: db.url, idHashKey: env.ID_HASH_KEY!, jwtSecret: env.JWT_SECRET!, embeddedDatabase: false },
-    createLogger(env.LOG_LEVEL),
-  );
-  // A real listening server on a free port: requests go through the whole HTTP stack.
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp(
+      { env, databaseUrl: db.url, idHashKey: env.ID_HASH_KEY!, jwtSecret: env.JWT_SECRET!, embeddedDatabase: false },
+      createLogger(env.LOG_LEVEL),
+    );
+  } catch (e) {
+    await db.drop().catch(() => undefined);
+    throw e;
+  }
+  const close = stopAtEnd(`the test app on ${db.name}`, async () => {
+    try {
+      await app.close();
+    } finally {
+      await db.drop();
+    }
+  });
+  let baseUrl: string;
+  try {
+    // A real listening server on a free port: requests go through the whole HTTP stack.
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  } catch (e) {
+    await close();
+    throw e;
+  }
 
   const as =
     (accessToken: string | null): Http =>
@@ -105,17 +133,17 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       return { status: res.status, body: parsed, headers: Object.fromEntries(res.headers.entries()) };
     };
   try {
-    return await loggedInContext(app, db, baseUrl, as, env.ADMIN_USERNAME!, env.ADMIN_PASSWORD!);
+    return await loggedInContext(app, db, close, baseUrl, as, env.ADMIN_USERNAME!, env.ADMIN_PASSWORD!);
   } catch (e) {
-    await app.close();
-    await db.drop();
+    await close();
     throw e;
   }
 }
 
 async function loggedInContext(
   app: NestFastifyApplication,
-  db: { url: string; drop(): Promise<void> },
+  db: { url: string },
+  close: () => Promise<void>,
   baseUrl: string,
   as: (accessToken: string | null) => Http,
   adminUsername: string,
@@ -164,9 +192,6 @@ async function loggedInContext(
     organiser,
     newAccount,
     login,
-    close: async () => {
-      await app.close();
-      await db.drop();
-    },
+    close,
   };
 }
