@@ -32,7 +32,8 @@ export function recordDeltas(socket: LiveSocket): GameEventDelta[] {
   return deltas;
 }
 
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+/** Polls until `check` holds. The default allows for a loaded machine; it costs nothing when it holds sooner. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);

@@ -50,7 +50,8 @@ export function runServer(env: Record<string, string>, nodeArgs: string[] = []):
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-export async function waitForHealth(port: number, server: ServerProcess, timeoutMs = 30_000): Promise<void> {
+/** Polls /api/health until the server answers; the default allows for a loaded machine. */
+export async function waitForHealth(port: number, server: ServerProcess, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stderr()}\n${server.stdout()}`);
