@@ -144,6 +144,15 @@ export class Env {
   TRUST_PROXY = false;
 
   /**
+   * The address people open, when it is fixed (https://gba.example.org). With https:// the pages
+   * tell browsers to stay on HTTPS (CSP upgrade-insecure-requests, HSTS). Unset: plain HTTP on
+   * whatever address the venue's Wi-Fi gives the machine, which must not upgrade anything.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /**
    * redis://[user:password@]host:port[/db] (rediss:// for TLS). Set it when several instances run
    * behind a load balancer: socket.io rooms are shared through Redis streams, so a fan hears an
    * event whichever instance recorded it. Unset: one instance on its own.

@@ -28,13 +28,17 @@ export interface TestBrowser {
  * removes it on close. A machine without Chromium fails here, loudly: the browser tests are never
  * skipped.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with ` +
         '`apt-get update && apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).',
     );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...ARGS, ...(options.args ?? [])],
+    headless: true,
+  });
   return {
     browser,
     newContext: (o = {}) =>

@@ -38,6 +38,24 @@ export function saveSession(session) {
   else localStorage.removeItem(SESSION_KEY);
 }
 
+/**
+ * Public answers the server sent inside the page (src/modules/web/page-preload.ts), by URL. Each
+ * is used once, for the first view; every later read goes to the network.
+ */
+let preloaded = null;
+function takePreloaded(url) {
+  if (preloaded === null) {
+    try {
+      preloaded = JSON.parse(document.getElementById('preloaded')?.textContent ?? 'null') ?? {};
+    } catch {
+      preloaded = {};
+    }
+  }
+  const given = preloaded[url];
+  delete preloaded[url];
+  return given;
+}
+
 let refreshing = null;
 
 /** Exchanges the refresh token once for everybody waiting on it. */
@@ -91,6 +109,13 @@ async function raw(method, url, body, token, contentType) {
  * refreshed once on 401.
  */
 export async function api(method, url, body, options = {}) {
+  if (!options.auth && method === 'GET') {
+    const given = takePreloaded(url);
+    if (given) {
+      if (given.status >= 200 && given.status < 300) return given.body;
+      throw new ApiError(given.status, given.body);
+    }
+  }
   if (!options.auth) return raw(method, url, body, null, options.contentType);
   const token = loadSession()?.accessToken;
   try {

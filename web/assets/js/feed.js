@@ -5,15 +5,18 @@
 // when too far behind); every `game:event` with seq = last + 1 is applied, an older one ignored,
 // a gap answered by subscribing again; after a reconnection, the same. A server that cannot
 // resume gets a REST catch-up (GET /games/:id and /plays?afterSeq=).
+//
+// The socket.io client (live.js) is loaded only when the feed starts, after the first paint: on
+// a slow link the score shows without waiting for it.
 import { get, getOptional, noteServerTime } from './api.js';
 import { applyDelta } from './gameview.js';
-import { ask, connectLive } from './live.js';
 
 export const PLAYS_KEPT = 40;
 
 export function createFeed(gameId, onChange) {
   const s = { game: null, plays: [], box: null, clock: null, lastSeq: 0 };
   let socket = null;
+  let live = null;
   let syncing = null;
   let boxTimer = null;
 
@@ -112,7 +115,7 @@ export function createFeed(gameId, onChange) {
 
   function sync() {
     syncing ??= (async () => {
-      const ack = await ask(socket, 'game:subscribe', s.lastSeq > 0 ? { gameId, lastSeq: s.lastSeq } : { gameId });
+      const ack = await live.ask(socket, 'game:subscribe', s.lastSeq > 0 ? { gameId, lastSeq: s.lastSeq } : { gameId });
       const start = ack?.ok ? ack.data : null;
       if (start?.mode === 'snapshot') applySnapshot(start.snapshot);
       else if (start?.mode === 'deltas') {
@@ -142,8 +145,10 @@ export function createFeed(gameId, onChange) {
     /** Re-reads everything over REST (after a lifecycle step). */
     reload: () => restCatchUp().then(() => onChange('all')),
     committed,
-    start() {
-      socket = connectLive({ onConnect: () => sync() });
+    async start() {
+      // Without network the chunk cannot come yet: try again until it does.
+      while (!live) live = await import('./live.js').catch(() => new Promise((r) => setTimeout(() => r(null), 3000)));
+      socket = live.connectLive({ onConnect: () => sync() });
       socket.on('game:event', committed);
       socket.on('game:status', (change) => {
         if (change.gameId === gameId)

@@ -3,7 +3,7 @@
 import { ApiError, get } from '../api.js';
 import { byId, fill, h, pathParts } from '../dom.js';
 import { createFeed, PLAYS_KEPT } from '../feed.js';
-import { clockNow, clockText, whenText } from '../format.js';
+import { clockNow, clockText, isDone, whenText } from '../format.js';
 import { boxScoreView, byPeriodTable, namesOf, playByPlay, scoreboard } from '../gameview.js';
 import { t } from '../i18n.js';
 import { main, notFoundView, page, renderTop, setTitle } from '../layout.js';
@@ -30,7 +30,6 @@ async function loadAll() {
 function layout() {
   const g = s.game;
   const title = `${g.homeTeam?.name ?? t('tbd')} ${t('vs')} ${g.awayTeam?.name ?? t('tbd')}`;
-  setTitle(title);
   renderTop([[tournament.name, `/t/${tournament.id}`]]);
   sections.board = h('div', {});
   sections.periods = h('div', {});
@@ -47,8 +46,18 @@ function layout() {
   update();
 }
 
+/** The tab's title carries the score once there is one (as the server's, for shared links). */
+function titleNow() {
+  const g = s.game;
+  const home = g.homeTeam?.name ?? t('tbd');
+  const away = g.awayTeam?.name ?? t('tbd');
+  const scored = g.homeScore != null && g.awayScore != null && (g.status === 'live' || isDone(g.status));
+  setTitle(scored ? `${home} ${g.homeScore}:${g.awayScore} ${away}` : `${home} ${t('vs')} ${away}`);
+}
+
 function update() {
   if (!sections.board) return;
+  titleNow();
   const shown = s.game.live && s.clock ? { ...s.game, live: { ...s.game.live, clock: s.clock } } : s.game;
   fill(sections.board, scoreboard(shown, 0));
   fill(sections.periods, byPeriodTable(s.game));
