@@ -11,7 +11,7 @@ import {
 import type { Socket } from 'socket.io';
 import { Public, Roles } from '../common/auth/access.decorators.js';
 import type { Actor } from '../common/auth/actor.js';
-import type { SocketAuthData } from '../common/auth/socket-principal.js';
+import { sessionReadOpen, type SocketAuthData } from '../common/auth/socket-principal.js';
 import { STATUS_BY_KIND } from '../common/errors/error-status.js';
 import { DomainError, unauthenticated } from '../domain/shared/domain-error.js';
 import type { GameDto } from '../modules/games/game.dto.js';
@@ -63,6 +63,7 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 @UseInterceptors(AckInterceptor)
 export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnection<LiveSocket>, OnModuleDestroy {
   private unsubscribeRevocations?: () => void;
+  private readonly log = new Logger('LiveGateway');
 
   @WebSocketServer()
   server: LiveServer;
@@ -91,9 +92,21 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     });
   }
 
-  handleConnection(socket: LiveSocket): void {
+  /**
+   * Joins the session's room first, then reads the session again: a revocation that committed
+   * after the handshake read it either finds the socket in the room or is seen by this read, so
+   * no socket of a revoked session stays open, whatever the timing.
+   */
+  async handleConnection(socket: LiveSocket): Promise<void> {
     const principal = socket.data.principal;
-    if (principal) void socket.join(sessionRoom(principal.sessionId));
+    if (!principal) return;
+    await socket.join(sessionRoom(principal.sessionId));
+    try {
+      sessionReadOpen(socket, await this.sessions.assertOpen(principal.sessionId));
+    } catch (e) {
+      if (!(e instanceof DomainError)) this.log.error({ err: e }, 'could not read the session of a new socket');
+      socket.disconnect(true);
+    }
   }
 
   onModuleDestroy(): void {
@@ -159,6 +172,8 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
   private async authenticate(socket: LiveSocket): Promise<void> {
     const token = tokenOf(socket);
     socket.data.principal = token === null ? null : await this.sessions.authenticate(token);
+    // Read again once the socket is in its session's room (handleConnection).
+    socket.data.sessionOpenUntil = 0;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../../common/auth/access.decorators.js';
-import { principalOfSocket } from '../../common/auth/socket-principal.js';
+import { principalOfSocket, sessionCheckDue, sessionReadOpen } from '../../common/auth/socket-principal.js';
 import { ROLE_LABELS, type Role } from '../../domain/access/principal.js';
 import { forbidden, unauthenticated } from '../../domain/shared/domain-error.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -46,11 +46,14 @@ export class AccessGuard implements CanActivate {
   }
 
   /**
-   * Socket commands (src/live): the handshake already verified the socket's token and the
-   * gateway closes the sockets of revoked sessions; a socket without one is a fan.
+   * Socket commands (src/live): the handshake verified the socket's token; its session is read
+   * again when the last reading is older than SESSION_RECHECK_MS or the session's expiry has
+   * passed (401 SESSION_EXPIRED / SESSION_REVOKED), and writes check it once more inside their
+   * transaction. A socket without a token is a fan.
    */
-  private socketMay(context: ExecutionContext, roles: Role[]): boolean {
-    const principal = principalOfSocket(context.switchToWs().getClient());
+  private async socketMay(context: ExecutionContext, roles: Role[]): Promise<boolean> {
+    const client = context.switchToWs().getClient<Parameters<typeof principalOfSocket>[0]>();
+    const principal = principalOfSocket(client);
     if (!principal)
       throw unauthenticated(
         'AUTH_REQUIRED',
@@ -62,6 +65,7 @@ export class AccessGuard implements CanActivate {
         `This needs one of these roles: ${roles.map((r) => ROLE_LABELS[r]).join(', ')}; you are logged in as ${ROLE_LABELS[principal.role]}`,
       );
     }
+    if (sessionCheckDue(client)) sessionReadOpen(client, await this.sessions.assertOpen(principal.sessionId));
     return true;
   }
 }

@@ -20,6 +20,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { PlayerQueryDto } from '../players/player.dto.js';
 import { PlayersService } from '../players/players.service.js';
 import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { TournamentsService } from '../tournaments/tournaments.service.js';
 import type { GameDto, GameTransitionDto } from './game.dto.js';
@@ -50,6 +51,7 @@ export class GameLifecycleService {
     private readonly audit: AuditService,
     private readonly delivery: LiveDelivery,
     private readonly resultEvents: GameResultEvents,
+    private readonly sessions: SessionsService,
   ) {}
 
   private get repo() {
@@ -58,6 +60,8 @@ export class GameLifecycleService {
 
   @Transactional()
   async transition(actor: Actor, gameId: string, dto: GameTransitionDto): Promise<GameDto> {
+    // Held until the commit: a revocation racing this step waits for it or is seen (as ScoringService).
+    await this.sessions.assertOpen(actor.sessionId);
     const game = await this.store.lock(gameId, false);
     await this.authorize(actor, game, dto.to);
     if (NEEDS_TEAMS.has(dto.to) && (!game.homeTeamId || !game.awayTeamId)) {

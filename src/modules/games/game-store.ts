@@ -160,9 +160,11 @@ export class GameStore {
 
   /**
    * The whole event in one statement (one round trip, its own transaction): lock the row only if
-   * it is still at `game.version` (the copy the state was computed from), append the event and
-   * write the new state. Returns null, having written nothing, when the row moved on or the id is
-   * already in the log; the caller then takes the locked path.
+   * it is still at `game.version` (the copy the state was computed from) and the recording session
+   * is still open (held FOR SHARE until the commit, as SessionsService.assertOpen does on the
+   * locked path), append the event and write the new state. Returns null, having written
+   * nothing, when the row moved on, the session ended or the id is already in the log; the
+   * caller then takes the locked path.
    */
   async appendIfCurrent(
     game: LockedGame,
@@ -171,8 +173,10 @@ export class GameStore {
     status: GameStatus,
   ): Promise<{ recordedAt: Date; version: number } | null> {
     const [rows] = await this.txHost.tx.query<[Array<{ recordedAt: Date; version: number }>, number]>(
-      `WITH locked AS (
-         SELECT id FROM game WHERE id = $1 AND version = $13 FOR UPDATE
+      `WITH open_session AS (
+         SELECT 1 FROM session WHERE id = $6 AND revoked_at IS NULL AND expires_at > now() FOR SHARE
+       ), locked AS (
+         SELECT id FROM game WHERE id = $1 AND version = $13 AND EXISTS (SELECT 1 FROM open_session) FOR UPDATE
        ), event AS (
          INSERT INTO play_event (game_id, seq, client_event_id, body, recorded_by, session_id, after)
          SELECT id, $2::int, $3::uuid, $4::jsonb, $5::uuid, $6::uuid, $7::jsonb FROM locked

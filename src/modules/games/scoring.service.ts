@@ -19,6 +19,7 @@ import {
 import { conflict, DomainError, forbidden } from '../../domain/shared/domain-error.js';
 import { LiveDelivery } from '../../live/live-delivery.service.js';
 import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
 import { toGameLiveDto, toPlayEventDto, toRecordedEventDto } from './game.mapper.js';
 import { GameStore, type LockedGame, type StoredEvent } from './game-store.js';
 import type { RecordedEventDto, RecordEventDto, UndoDto } from './play-event.dto.js';
@@ -57,6 +58,7 @@ export class ScoringService {
     private readonly store: GameStore,
     private readonly access: ScorekeeperAccess,
     private readonly delivery: LiveDelivery,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -81,8 +83,9 @@ export class ScoringService {
   /**
    * The fast path: when this process committed the game's last change, it has the state the
    * event applies to, so the event is checked and applied first and then written in one
-   * statement that locks the row only if it is still that version. Anything unusual (another
-   * writer, a retry, a stale seq, a refused event, a correction) returns null for the locked path.
+   * statement that locks the row only if it is still that version (and the session is still
+   * open). Anything unusual (another writer, a retry, a stale seq, a refused event, a correction,
+   * an ended session) returns null for the locked path, which answers it.
    */
   private async recordAtOnce(
     principal: Principal,
@@ -202,6 +205,9 @@ export class ScoringService {
   }
 
   private async append(principal: Principal, gameId: string, command: Append): Promise<RecordedEventDto> {
+    // The session is held open until the commit: a socket's handshake was minutes ago, and a
+    // revocation racing this command either waits for it or is seen here (401, nothing written).
+    await this.sessions.assertOpen(principal.sessionId);
     const game = await this.store.lock(gameId);
     const decision = await this.access.decide(principal, scorableGame(game));
     // Who may score is checked first; whether the game still takes events only after a retry

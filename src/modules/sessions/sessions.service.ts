@@ -77,22 +77,44 @@ export class SessionsService {
    * open. One primary-key read per request is what makes revocation immediate.
    */
   async authenticate(accessToken: string): Promise<Principal> {
+    return (await this.authenticateSession(accessToken)).principal;
+  }
+
+  /** As `authenticate`, with when the session ends (a socket keeps it to know when to look again). */
+  async authenticateSession(accessToken: string): Promise<{ principal: Principal; expiresAt: Date }> {
     const claims = await this.tokens.verify(accessToken);
     const session = await this.repo.findOneBy({ id: claims.sessionId });
     if (!session || session.accountId !== claims.accountId || session.role !== claims.role) {
       throw unauthenticated('TOKEN_INVALID', 'The access token is not valid');
     }
-    if (session.revokedAt)
-      throw unauthenticated('SESSION_REVOKED', 'This session has ended (logged out or revoked): log in again');
-    if (session.expiresAt.getTime() <= Date.now())
-      throw unauthenticated('SESSION_EXPIRED', 'This session has expired: log in again');
+    assertOpen(session);
     return {
-      accountId: session.accountId,
-      sessionId: session.id,
-      role: session.role,
-      kind: session.kind,
-      scope: session.scope,
+      principal: {
+        accountId: session.accountId,
+        sessionId: session.id,
+        role: session.role,
+        kind: session.kind,
+        scope: session.scope,
+      },
+      expiresAt: session.expiresAt,
     };
+  }
+
+  /**
+   * Refuses (401 SESSION_REVOKED / SESSION_EXPIRED) unless the session is still open; returns
+   * when it ends. Inside a transaction the row is read FOR SHARE and stays locked until the
+   * commit, so a revocation (which locks the row first, see revokeWhere) either waits for this
+   * command to commit or is seen by it: nothing is written in a session after it ended.
+   */
+  async assertOpen(sessionId: string): Promise<Date> {
+    const session = await this.repo.findOne({
+      where: { id: sessionId },
+      select: { id: true, revokedAt: true, expiresAt: true },
+      ...(this.txHost.inTransaction ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
+    if (!session) throw unauthenticated('TOKEN_INVALID', 'The access token is not valid');
+    assertOpen(session);
+    return session.expiresAt;
   }
 
   /** Swaps a refresh token for a new pair. A replaced token revokes its session (it was copied). */
@@ -150,15 +172,18 @@ export class SessionsService {
 
   /** Marks the sessions revoked and, once committed, tells the subscribers (the live gateway). */
   private async revokeWhere(where: { id?: string; accountId?: string }, reason: string): Promise<number> {
-    const now = new Date();
+    // Locking first waits for commands holding the row (assertOpen), so the time written is after
+    // everything they recorded; later commands wait for this commit and see the session ended.
     const open = await this.repo.find({
       where: { ...where, revokedAt: IsNull() },
       select: { id: true, accountId: true },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
     });
     if (open.length === 0) return 0;
     await this.repo.update(
       open.map((s) => s.id),
-      { revokedAt: now, revokedReason: reason },
+      { revokedAt: () => 'clock_timestamp()', revokedReason: reason },
     );
     for (const s of open)
       this.txHost.afterCommit(() => this.events.emitRevoked({ sessionId: s.id, accountId: s.accountId, reason }));
@@ -178,6 +203,13 @@ export class SessionsService {
       sessionExpiresAt: session.expiresAt.toISOString(),
     };
   }
+}
+
+function assertOpen(session: Pick<SessionEntity, 'revokedAt' | 'expiresAt'>): void {
+  if (session.revokedAt)
+    throw unauthenticated('SESSION_REVOKED', 'This session has ended (logged out or revoked): log in again');
+  if (session.expiresAt.getTime() <= Date.now())
+    throw unauthenticated('SESSION_EXPIRED', 'This session has expired: log in again');
 }
 
 function sameHash(a: string, b: string): boolean {
