@@ -44,82 +44,79 @@ const TYPES: Record<string, string> = {
 
 /**
  * Bundles `web/assets` for the browser with esbuild when the server starts: one minified module
- * per page plus shared chunks (code splitting), content-hashed names so they can be cached for a
+ * per page, plus the chunks it loads later (code splitting), content-hashed names so they can be cached for a
  * year and a deploy changes every name that changed, and brotli/gzip made once here instead of
  * on every request. Doing it at start (about 0.2 s) keeps one path for development, tests and the
  * image: there is no build output that could drift from `web/`.
  */
 export async function bundleWeb(webRoot: string, pages: readonly string[]): Promise<WebBundle> {
   const assetsDir = path.join(webRoot, 'assets');
-  const entryPoints = [...pages.map((p) => `js/pages/${p}.js`), 'css/app.css'];
-  const result = await esbuild.build({
-    absWorkingDir: assetsDir,
-    entryPoints,
-    outdir: 'out',
-    outbase: '.',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    // Phones in union halls run older Android WebViews and iOS Safari.
-    target: ['es2020', 'chrome87', 'safari15', 'firefox78'],
-    entryNames: '[dir]/[name]-[hash]',
-    chunkNames: 'js/chunks/[name]-[hash]',
-    legalComments: 'none',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'socket.io-client',
-        setup(build) {
-          build.onResolve({ filter: /^\/vendor\/socket\.io\// }, (args) =>
-            args.path === SOCKET_IO_IMPORT
-              ? { path: socketIoClient() }
-              : { errors: [{ text: `unknown ${args.path}` }] },
-          );
-        },
-      },
-    ],
-  });
-
   const outDir = path.join(assetsDir, 'out');
   const urlOf = (file: string) =>
     STATIC_PREFIX + path.relative(outDir, path.resolve(assetsDir, file)).split(path.sep).join('/');
-
   const assets = new Map<string, BundledAsset>();
-  for (const file of result.outputFiles) {
-    const url = urlOf(file.path);
-    const raw = Buffer.from(file.contents);
-    assets.set(url, {
-      url,
-      contentType: TYPES[path.extname(file.path)] ?? 'application/octet-stream',
-      raw,
-      br: brotliCompressSync(raw, {
-        params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length },
-      }),
-      gzip: gzipSync(raw, { level: zlib.Z_BEST_COMPRESSION }),
-      etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
-    });
-  }
-
-  const outputs = result.metafile.outputs;
-  const entryOutput = (entry: string) => {
-    const found = Object.entries(outputs).find(([, o]) => o.entryPoint === entry);
-    if (!found) throw new Error(`web bundle: no output for ${entry}`);
-    return found[0];
+  const build = async (entry: string) => {
+    const result = await esbuild.build({ ...BUILD, absWorkingDir: assetsDir, entryPoints: [entry] });
+    for (const file of result.outputFiles) {
+      const url = urlOf(file.path);
+      if (!assets.has(url)) assets.set(url, compressed(url, file));
+    }
+    const outputs = result.metafile.outputs;
+    const [main] = Object.entries(outputs).find(([, o]) => o.entryPoint === entry) ?? [];
+    if (!main) throw new Error(`web bundle: no output for ${entry}`);
+    return { main: urlOf(main), imports: staticImports(outputs, main).map(urlOf) };
   };
-  const stylesheet = urlOf(entryOutput('css/app.css'));
+
+  const stylesheet = (await build('css/app.css')).main;
+  // One build per page: its first view is one script (plus what it loads later, like the
+  // socket.io client), not a handful of shared chunks each costing a round trip on a slow link.
   const pageAssets = new Map<string, PageAssets>();
   for (const page of pages) {
-    const script = entryOutput(`js/pages/${page}.js`);
-    pageAssets.set(page, {
-      script: urlOf(script),
-      preloads: staticImports(outputs, script).map(urlOf),
-      stylesheet,
-    });
+    const { main, imports } = await build(`js/pages/${page}.js`);
+    pageAssets.set(page, { script: main, preloads: imports, stylesheet });
   }
   return { assets, pages: pageAssets };
+}
+
+const BUILD = {
+  outdir: 'out',
+  outbase: '.',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  // Phones in union halls run older Android WebViews and iOS Safari.
+  target: ['es2020', 'chrome87', 'safari15', 'firefox78'],
+  entryNames: '[dir]/[name]-[hash]',
+  chunkNames: 'js/chunks/[name]-[hash]',
+  legalComments: 'none',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+  plugins: [
+    {
+      name: 'socket.io-client',
+      setup(build) {
+        build.onResolve({ filter: /^\/vendor\/socket\.io\// }, (args) =>
+          args.path === SOCKET_IO_IMPORT ? { path: socketIoClient() } : { errors: [{ text: `unknown ${args.path}` }] },
+        );
+      },
+    },
+  ],
+} satisfies esbuild.BuildOptions;
+
+function compressed(url: string, file: esbuild.OutputFile): BundledAsset {
+  const raw = Buffer.from(file.contents);
+  return {
+    url,
+    contentType: TYPES[path.extname(file.path)] ?? 'application/octet-stream',
+    raw,
+    br: brotliCompressSync(raw, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }),
+    gzip: gzipSync(raw, { level: zlib.Z_BEST_COMPRESSION }),
+    etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
+  };
 }
 
 /** Every chunk an output imports before it runs (not the lazy `import()` ones), transitively. */

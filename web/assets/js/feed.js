@@ -9,6 +9,7 @@
 // The socket.io client (live.js) is loaded only when the feed starts, after the first paint: on
 // a slow link the score shows without waiting for it.
 import { get, getOptional, noteServerTime } from './api.js';
+import { showConnection } from './connection-banner.js';
 import { applyDelta } from './gameview.js';
 
 export const PLAYS_KEPT = 40;
@@ -148,7 +149,7 @@ export function createFeed(gameId, onChange) {
     async start() {
       // Without network the chunk cannot come yet: try again until it does.
       while (!live) live = await import('./live.js').catch(() => new Promise((r) => setTimeout(() => r(null), 3000)));
-      socket = live.connectLive({ onConnect: () => sync() });
+      socket = live.connectLive({ onConnect: () => sync(), onState: showConnection });
       socket.on('game:event', committed);
       socket.on('game:status', (change) => {
         if (change.gameId === gameId)

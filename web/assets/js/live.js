@@ -1,14 +1,14 @@
-// The socket.io connection a page listens on, with the "reconnecting" banner. The client is the
-// one shipped inside the socket.io server package, served from /vendor/socket.io/.
+// The socket.io connection a page listens on. The client is the one shipped inside the socket.io
+// server package, bundled with this module into a chunk the pages load after their first paint;
+// this module draws nothing itself (connection-banner.js does), so the chunk is the client alone.
 import { io } from '/vendor/socket.io/socket.io.esm.min.js';
-import { byId, fill } from './dom.js';
-import { onLangChange, t } from './i18n.js';
 
 /**
- * connectLive({ token, onConnect }) — onConnect runs on the first connection and after every
- * reconnection (re-subscribe and catch up there). Returns the socket.
+ * connectLive({ token, onConnect, onState }) — onConnect runs on the first connection and after
+ * every reconnection (re-subscribe and catch up there); onState hears 'online', 'connecting'
+ * (a first connection that takes long) and 'reconnecting'. Returns the socket.
  */
-export function connectLive({ token, onConnect, onDisconnect } = {}) {
+export function connectLive({ token, onConnect, onDisconnect, onState } = {}) {
   const socket = io({
     path: '/socket.io',
     transports: ['websocket'],
@@ -18,16 +18,9 @@ export function connectLive({ token, onConnect, onDisconnect } = {}) {
     timeout: 8000,
   });
   let state = 'connecting';
-  const show = () => {
-    const el = byId('conn');
-    if (!el) return;
-    el.hidden = state === 'online';
-    el.className = `conn conn-${state}`;
-    fill(el, state === 'online' ? '' : t(state === 'connecting' ? 'connecting' : 'reconnecting'));
-  };
+  const show = () => onState?.(state);
   // A short first connect shows nothing; a slow one shows "connecting".
   const slow = setTimeout(show, 1500);
-  onLangChange(show);
   socket.on('connect', () => {
     clearTimeout(slow);
     state = 'online';

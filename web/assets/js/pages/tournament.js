@@ -5,7 +5,7 @@ import { fill, h, pathParts, table } from '../dom.js';
 import { isDone, isLiveStatus, todayLocal } from '../format.js';
 import { gameList } from '../games.js';
 import { currentLang, t } from '../i18n.js';
-import { ask, connectLive } from '../live.js';
+import { showConnection } from '../connection-banner.js';
 import { main, notFoundView, page, renderTop, setTitle, tabs } from '../layout.js';
 
 const [, tournamentId, tabParam] = pathParts();
@@ -443,12 +443,15 @@ function refreshSoon() {
   refreshTimer = setTimeout(() => load().then(render, () => undefined), 300 + Math.random() * 1500);
 }
 
+/** The socket.io client, loaded after the first paint (live.js). */
+let live = null;
+
 async function subscribeLive(socket) {
   if (tournamentRoom) return;
   for (const g of data.games) {
     if (isLiveStatus(g.status) && !subscribed.has(g.id)) {
       subscribed.add(g.id);
-      await ask(socket, 'game:subscribe', { gameId: g.id });
+      await live.ask(socket, 'game:subscribe', { gameId: g.id });
     }
   }
 }
@@ -462,11 +465,14 @@ function scoreChanged(gameId, score, status) {
   if (tab === 'games') render();
 }
 
-function startLive() {
-  const socket = connectLive({
+async function startLive() {
+  // Without network the chunk cannot come yet: try again until it does.
+  while (!live) live = await import('../live.js').catch(() => new Promise((r) => setTimeout(() => r(null), 3000)));
+  const socket = live.connectLive({
+    onState: showConnection,
     onConnect: async (s) => {
       subscribed.clear();
-      const ack = await ask(s, 'tournament:subscribe', { tournamentId }, 3000);
+      const ack = await live.ask(s, 'tournament:subscribe', { tournamentId }, 3000);
       tournamentRoom = !!ack?.ok;
       await subscribeLive(s);
       refreshSoon();
@@ -499,7 +505,8 @@ page(async () => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return notFoundView();
       throw e;
     }
-    startLive();
+    render();
+    return void startLive();
   }
   render();
 });
