@@ -4,7 +4,7 @@ import { createApp } from './app.factory.js';
 import { createLogger } from './common/logging/logger.js';
 import { EnvError, loadEnv, type Env } from './config/env.js';
 import { resolveIdHashKey, resolveJwtSecret } from './config/secrets.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded.js';
+import { describeEmbeddedFailure, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded.js';
 import { describeDatabase, waitForDatabase } from './database/wait-for-database.js';
 
 function fail(message: string, code = 1): never {
@@ -34,9 +34,7 @@ async function main() {
         log: (m) => logger.debug({ context: 'embedded-postgres' }, m),
       });
     } catch (e) {
-      fail(
-        `could not start the embedded PostgreSQL in ${directory} on port ${env.EMBEDDED_PG_PORT}: ${(e as Error).message} (is another instance running? set EMBEDDED_PG_PORT or DATABASE_URL)`,
-      );
+      fail(`could not start the embedded PostgreSQL in ${directory}: ${describeEmbeddedFailure(e)}`);
     }
     databaseUrl = embedded.url;
   }

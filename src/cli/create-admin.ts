@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source.js';
-import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
+import {
+  describeEmbeddedFailure,
+  embeddedUrl,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../database/embedded.js';
 import { describeDatabase, waitForDatabase } from '../database/wait-for-database.js';
 import {
   AdminSetupError,
@@ -81,7 +86,7 @@ async function connectTarget(): Promise<{ url: string; embedded?: EmbeddedDataba
       return { url: embedded.url, embedded };
     } catch (e) {
       fail(
-        `could not reach ${describeDatabase(running)} nor start the embedded PostgreSQL in ${directory}: ${(e as Error).message}`,
+        `could not reach ${describeDatabase(running)} nor start the embedded PostgreSQL in ${directory}: ${describeEmbeddedFailure(e)}`,
       );
     }
   }

@@ -7,7 +7,7 @@ import { createLogger } from '../common/logging/logger.js';
 import { loadEnv } from '../config/env.js';
 import { resolveIdHashKey, resolveJwtSecret } from '../config/secrets.js';
 import { dataSourceOptions } from '../database/data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
+import { describeEmbeddedFailure, startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
 import { describeDatabase, waitForDatabase } from '../database/wait-for-database.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { createAdministrator, resetAdministratorPassword } from '../modules/accounts/first-admin.js';
@@ -147,7 +147,7 @@ async function main() {
       embedded = await startEmbeddedPostgres({ directory, port: env.EMBEDDED_PG_PORT });
     } catch (e) {
       fail(
-        `could not start the embedded PostgreSQL in ${directory}: ${(e as Error).message} (is npm start running? stop it, or set EMBEDDED_PG_PORT / DATABASE_URL)`,
+        `could not start the embedded PostgreSQL in ${directory}: ${describeEmbeddedFailure(e)} (is npm start running? stop it, or set EMBEDDED_PG_PORT / DATABASE_URL)`,
       );
     }
     databaseUrl = embedded.url;

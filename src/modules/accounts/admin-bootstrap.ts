@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AdminSetupError, administratorExists, createAdministrator } from './first-admin.js';
+import { FIRST_ADMIN_LOCK, FirstAdminSetup } from './first-admin-setup.js';
 
 /**
  * The first administrator from ADMIN_USERNAME and ADMIN_PASSWORD, created at start only while
@@ -15,13 +16,14 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly setup: FirstAdminSetup = new FirstAdminSetup(dataSource),
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = this.config.env;
     await this.dataSource.transaction(async (manager) => {
       // One server at a time decides, so two starting together cannot both create one.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('courtside:first-admin'))`);
+      await manager.query(FIRST_ADMIN_LOCK);
       if (await administratorExists(manager)) {
         if (username)
           this.logger.log(
@@ -30,8 +32,10 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         return;
       }
       if (!username || !password) {
+        const { HOST, PORT } = this.config.env;
+        const [link, ...others] = this.setup.links(this.setup.issue(), HOST, PORT);
         this.logger.warn(
-          'there is no administrator yet: set ADMIN_USERNAME and ADMIN_PASSWORD, or run `npm run admin:create -- <username>`',
+          `there is no administrator yet: open ${link} to create the first one (one-time link${others.length ? `; from another machine: ${others.join(' or ')}` : ''}), or set ADMIN_USERNAME and ADMIN_PASSWORD, or run \`npm run admin:create -- <username>\``,
         );
         return;
       }

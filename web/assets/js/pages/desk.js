@@ -6,6 +6,7 @@ import { field, fill, h, pathParts, table } from '../dom.js';
 import { isDone, statusText, whenText } from '../format.js';
 import { t } from '../i18n.js';
 import { main, page, renderTop, setTitle, tabs } from '../layout.js';
+import { firstAdminView } from './desk-setup.js';
 
 const [, , tournamentId, tabParam] = pathParts();
 const tab = tabParam ?? 'setup';
@@ -35,6 +36,7 @@ const flashView = () =>
 function loginView() {
   renderTop([[t('deskTitle'), '/desk']]);
   setTitle(t('deskTitle'));
+  if (firstAdminView(() => render())) return;
   const username = h('input', { name: 'username', autocomplete: 'username', required: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   fill(
