@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -5,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { constants as zlib } from 'node:zlib';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -12,6 +14,7 @@ import { ErrorBody } from './common/errors/error-body.js';
 import { globalValidationPipe } from './common/errors/validation.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { registerWebPages } from './modules/web/web-pages.js';
+import { securityHeaders } from './modules/web/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { LiveIoAdapter } from './live/live-io.adapter.js';
 
@@ -51,17 +54,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     done(null, body),
   );
 
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-      },
-    },
+  // Brotli or gzip for HTML and JSON as they are made (the bundled assets come compressed already,
+  // web-bundle.ts). Request bodies are never inflated: a small compressed body must not become a
+  // large one inside the server.
+  await app.register(compress as never, {
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
   });
+
+  await app.register(helmet as never, securityHeaders(config.env.PUBLIC_URL));
 
   // The pages (web/): fan scoreboard, scorekeeper console, organiser desk; under the CSP above.
   await registerWebPages(app);
