@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RateLimitStore } from '../../common/rate-limit/rate-limit-store.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
@@ -12,6 +13,7 @@ import { WriteThrottleGuard } from './write-throttle.guard.js';
   controllers: [AuthController],
   providers: [
     AuthService,
+    RateLimitStore,
     LoginThrottle,
     // Global guards run in this order: who is calling, then how often.
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -25,15 +25,15 @@ export class AuthService {
   /** Password login. Unknown user and wrong password get the same answer, in the same time. */
   async login(caller: Caller, dto: LoginDto): Promise<TokensDto> {
     const username = dto.username.trim().toLowerCase();
-    this.throttle.assertAllowed('login', username, caller.ip);
+    await this.throttle.assertAllowed('login', username, caller.ip);
     const account = await this.accounts.findByUsername(username);
     const matches = await verifyPassword(account?.passwordHash ?? null, dto.password);
     if (!account || !matches) {
-      this.throttle.failed('login', username, caller.ip);
+      await this.throttle.failed('login', username, caller.ip);
       this.logger.warn({ username, ip: caller.ip, requestId: caller.requestId }, 'failed login');
       throw unauthenticated('INVALID_CREDENTIALS', 'Wrong username or password');
     }
-    this.throttle.succeeded('login', username);
+    await this.throttle.succeeded('login', username);
     if (account.disabledAt) throw forbidden('ACCOUNT_DISABLED', 'This account is disabled: ask an administrator');
     return this.openPasswordSession(caller, account.id, account.role);
   }
@@ -80,9 +80,9 @@ export class AuthService {
   async changePassword(actor: Actor, caller: Caller, dto: ChangePasswordDto): Promise<void> {
     if (!actor.accountId) throw forbidden('PASSWORD_SESSION_REQUIRED', 'A game-code device has no password to change');
     const account = await this.accounts.getEntity(actor.accountId);
-    this.throttle.assertAllowed('login', account.username, caller.ip);
+    await this.throttle.assertAllowed('login', account.username, caller.ip);
     if (!(await verifyPassword(account.passwordHash, dto.currentPassword))) {
-      this.throttle.failed('login', account.username, caller.ip);
+      await this.throttle.failed('login', account.username, caller.ip);
       throw invalid('CURRENT_PASSWORD_WRONG', 'The current password is wrong', [
         { field: 'currentPassword', reason: 'does not match' },
       ]);

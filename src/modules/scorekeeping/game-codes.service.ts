@@ -120,7 +120,7 @@ export class GameCodesService {
 
   /** Exchanges a code for a session that may score that one game. Works once. */
   async exchange(caller: Caller, code: string): Promise<TokensDto> {
-    this.throttle.assertAllowed('code', null, caller.ip);
+    await this.throttle.assertAllowed('code', null, caller.ip);
     const tokens = await this.txHost.run(async () => {
       const row = await this.repo.findOne({
         where: { codeHash: this.hash(code), usedAt: IsNull(), revokedAt: IsNull() },
@@ -152,7 +152,7 @@ export class GameCodesService {
       return tokens;
     });
     if (!tokens) {
-      this.throttle.failed('code', null, caller.ip);
+      await this.throttle.failed('code', null, caller.ip);
       throw unauthenticated(
         'GAME_CODE_INVALID',
         'This game code is wrong, already used, expired or revoked: ask the organiser for a new one',
