@@ -121,6 +121,15 @@ describe('at the venue: plain HTTP by a LAN name, compressed, cached', () => {
       // The title names the game as it stands, for a link shared in a group chat.
       expect(await page.evaluate('document.title')).toMatch(/^南浔彩蝶队 \d+:\d+ 德清依蓄队 · Courtside$/);
       await close();
+
+      // The tournament page too, on each tab a link can open (the live refresh comes later).
+      for (const tab of ['', '/standings', '/bracket', '/leaders', '/awards', '/teams']) {
+        const t = await openByName(`/t/${setup.tournament.id}${tab}`);
+        await rendered(t.page);
+        const atRender = t.requests.filter((u) => u.includes('/api/'));
+        expect({ tab, atRender }).toEqual({ tab, atRender: [] });
+        await t.close();
+      }
     },
     LONG,
   );

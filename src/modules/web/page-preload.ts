@@ -16,6 +16,7 @@ export interface PagePreload {
 }
 
 type Read = (url: string) => Promise<PreloadedAnswer>;
+type PageParams = { id?: string; tab?: string };
 
 /**
  * On a phone over the hall's Wi-Fi every round trip costs hundreds of milliseconds, and a page
@@ -36,10 +37,11 @@ export function pagePreloader(fastify: FastifyInstance) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const preloaders: Record<string, (params: { id?: string }) => Promise<PagePreload>> = {
+  const preloaders: Record<string, (params: PageParams) => Promise<PagePreload>> = {
     game: ({ id }) => preloadGame(read, id!),
+    tournament: ({ id, tab }) => preloadTournament(read, id!, tab ?? 'games'),
   };
-  return async (page: string, params: { id?: string }): Promise<PagePreload | null> => {
+  return async (page: string, params: PageParams): Promise<PagePreload | null> => {
     const preload = preloaders[page];
     if (!preload) return null;
     try {
@@ -97,4 +99,23 @@ function gameTitle(g: GameView): string {
   const away = g.awayTeam?.name ?? '待定';
   const scored = g.homeScore != null && g.awayScore != null && SCORED.has(g.status);
   return scored ? `${home} ${g.homeScore}:${g.awayScore} ${away}` : `${home} 对 ${away}`;
+}
+
+/** What web/assets/js/pages/tournament.js load() asks for: the tournament, its games and teams, the tab's data. */
+async function preloadTournament(read: Read, id: string, tab: string): Promise<PagePreload> {
+  const base = `/api/v1/tournaments/${id}`;
+  const tournament = await read(base);
+  if (tournament.status === 404) return { answers: {}, missing: true };
+  if (tournament.status !== 200) return { answers: {} };
+  const urls = [`${base}/games?page=1&pageSize=100`, `${base}/teams?page=1&pageSize=100`];
+  const byTab: Record<string, string[]> = {
+    standings: [`${base}/competition/standings`],
+    bracket: [`${base}/competition/bracket`, `${base}/competition/ranking`],
+    leaders: [`${base}/leaders`],
+    awards: [`${base}/awards`],
+  };
+  urls.push(...(byTab[tab] ?? []));
+  const answers: Record<string, PreloadedAnswer> = { [base]: tournament };
+  await Promise.all(urls.map(async (url) => (answers[url] = await read(url))));
+  return { answers, title: (tournament.body as { name: string }).name };
 }
