@@ -76,10 +76,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const fastifyStatus = (exception as { statusCode?: number; code?: string })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       // Fastify's own errors: malformed JSON, body too large, unsupported media type.
-      const e = exception as { code?: string; message?: string };
-      return make(fastifyStatus, e.code ?? httpCode(fastifyStatus), e.message ?? 'Request refused', [
-        { field: 'body', reason: e.message ?? '' },
-      ]);
+      const e = exception as { code?: string; message?: string; details?: ErrorDetail[] };
+      return make(
+        fastifyStatus,
+        e.code ?? httpCode(fastifyStatus),
+        e.message ?? 'Request refused',
+        e.details ?? [{ field: 'body', reason: e.message ?? '' }],
+      );
     }
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
       return make(400, 'VALIDATION_FAILED', 'Malformed identifier', [{ field: 'id', reason: 'must be a UUID' }]);

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '../../domain/shared/domain-error.js';
 
 /** Flattens class-validator errors into `{ field, reason }` with dotted/indexed paths. */
@@ -10,7 +10,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       : prefix
         ? `${prefix}.${e.property}`
         : e.property;
-    for (const [rule, reason] of Object.entries(e.constraints ?? {})) {
+    // A null where a value is required says only that, not every rule null also breaks.
+    const constraints = e.constraints?.notNull ? { notNull: e.constraints.notNull } : (e.constraints ?? {});
+    for (const [rule, reason] of Object.entries(constraints)) {
       out.push({
         field,
         reason: rule === 'whitelistValidation' ? 'is not an accepted field' : stripField(reason, e.property),
@@ -31,9 +33,57 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
-/** Unknown fields are refused (never stripped silently); values are transformed to their declared types. */
+/**
+ * Unknown fields are refused (never stripped silently); values are transformed to their
+ * declared types. Before any of that, every string and key of a body, query or route parameter
+ * is checked for NUL (PostgreSQL refuses it in text), and a body that is not an object where
+ * the route expects one (JSON `null`, an array, a number) is refused rather than read as `{}`.
+ */
+export class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const nul = findNul(value, metadata.data ?? '');
+      if (nul !== null)
+        throw new RequestValidationError([
+          { field: nul || metadata.type, reason: 'must not contain control characters' },
+        ]);
+      if (
+        metadata.type === 'body' &&
+        !metadata.data &&
+        value !== undefined &&
+        metadata.metatype &&
+        this.toValidate(metadata) &&
+        (value === null || typeof value !== 'object' || Array.isArray(value))
+      ) {
+        throw new RequestValidationError([{ field: 'body', reason: 'must be a JSON object' }]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** The path of the first string or key holding U+0000, or null. Depth is bounded by the body parser. */
+export function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}[${i}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return field;
+    const found = findNul(v, field, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export const globalValidationPipe = () =>
-  new ValidationPipe({
+  new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { searchQuery } from '../../domain/shared/chinese-text.js';
+import { Optional } from '../validation/decorators.js';
 
 export const SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
 export type Sort = (typeof SORTS)[number] | 'jerseyNumber' | '-jerseyNumber';
@@ -12,15 +13,16 @@ const SORT_COLUMNS: Record<string, string> = { name: 'sortKey', createdAt: 'crea
 /** `page` and `pageSize` (1..max, default given), for any paged query. */
 export function PagingQuery(maxPageSize: number, defaultPageSize: number) {
   class Paging {
-    @ApiPropertyOptional({ minimum: 1, default: 1 })
-    @IsOptional()
+    @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1 })
+    @Optional()
     @Type(() => Number)
     @IsInt()
     @Min(1)
+    @Max(100_000, { message: 'must not be greater than 100000' })
     page = 1;
 
     @ApiPropertyOptional({ minimum: 1, maximum: maxPageSize, default: defaultPageSize })
-    @IsOptional()
+    @Optional()
     @Type(() => Number)
     @IsInt()
     @Min(1)
@@ -33,7 +35,7 @@ export function PagingQuery(maxPageSize: number, defaultPageSize: number) {
 /** Paging, search and sort shared by every list endpoint. */
 export class PageQueryDto extends PagingQuery(100, 20) {
   @ApiPropertyOptional({ description: 'Search in the name: characters, full pinyin or initials', example: 'nxcd' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   q?: string;
@@ -42,7 +44,7 @@ export class PageQueryDto extends PagingQuery(100, 20) {
 /** Paging plus sorting by name (pinyin) or creation time. */
 export class ListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SORTS, default: 'name', description: 'name sorts by pinyin (长兴 before 德清)' })
-  @IsOptional()
+  @Optional()
   @IsIn(SORTS)
   sort: Sort = 'name';
 }

@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.js';
-import { NameText } from '../../common/validation/decorators.js';
+import { NameText, Optional } from '../../common/validation/decorators.js';
 import { PASSWORD_MAX, PASSWORD_MIN, USERNAME, USERNAME_RULE } from '../../config/credentials.js';
 import { ROLES, type Role } from '../../domain/access/principal.js';
 import type { AccountEntity } from './account.entity.js';
@@ -47,14 +47,14 @@ export class CreateAccountDto {
 
 export class UpdateAccountDto {
   @ApiPropertyOptional({ example: '王磊', maxLength: 50 })
-  @IsOptional()
+  @Optional()
   @NameText(50)
   displayName?: string;
 
   @ApiPropertyOptional({
     description: 'true disables the account and ends its sessions at once; false enables it again',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   disabled?: boolean;
 }
@@ -67,7 +67,7 @@ export class ResetPasswordDto {
 
 export class AccountQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 }

@@ -1,21 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 import { PagingQuery } from '../../common/pagination/page.js';
+import { Optional } from '../../common/validation/decorators.js';
 
 /** The audit log pages larger than other lists: up to 200 entries, 50 by default. */
 export class AuditQueryDto extends PagingQuery(200, 50) {
   @ApiPropertyOptional({ example: 'team.update', description: 'Only this action' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'must be an action such as team.update' })
   action?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only what this account did' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this tournament (the administrators’ log)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   tournamentId?: string;
 }

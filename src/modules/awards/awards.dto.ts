@@ -8,7 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
+  IsObject,
   IsString,
   IsUUID,
   Matches,
@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { NameText, Trim } from '../../common/validation/decorators.js';
+import { NameText, Nested, Nullable, Optional, Trim } from '../../common/validation/decorators.js';
 import type { DecidedAwardKey, RecipientType } from '../../domain/awards/index.js';
 
 export const DECIDED_AWARD_KEYS = ['mvp', 'all_tournament_team', 'sportsmanship', 'best_organising_unit'] as const;
@@ -52,6 +52,7 @@ export class DecideAwardDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => AwardRecipientDto)
   recipients: AwardRecipientDto[];
@@ -61,7 +62,7 @@ export class DecideAwardDto {
     maxLength: 500,
     description: 'Read out or printed with the award',
   })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(500)
@@ -72,12 +73,12 @@ export class DecideAwardDto {
     maxLength: 40,
     description: 'The award’s local name, when it differs',
   })
-  @IsOptional()
+  @Optional()
   @NameText(40)
   labelZh?: string;
 
   @ApiPropertyOptional({ example: 'Sportsmanship team award', maxLength: 80 })
-  @IsOptional()
+  @Optional()
   @NameText(80)
   labelEn?: string;
 }
@@ -125,7 +126,7 @@ export class AwardsQueryDto {
     default: 'zh',
     description: '`label` in Chinese (default) or English; both are always given too',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['zh', 'en'])
   lang: 'zh' | 'en' = 'zh';
 }
@@ -188,7 +189,7 @@ export class CandidatesQueryDto {
     default: 10,
     description: 'Candidates listed (ties at the cut kept)',
   })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -221,18 +222,17 @@ export class MvpCandidatesDto {
 // ---- Settings ----
 
 export class MinAttemptsDto {
-  @ApiPropertyOptional({ example: 10, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10000) free_throw_pct?: number;
-  @ApiPropertyOptional({ example: 20, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10000) field_goal_pct?: number;
-  @ApiPropertyOptional({ example: 10, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10000) three_point_pct?: number;
+  @ApiPropertyOptional({ example: 10, minimum: 1 }) @Optional() @IsInt() @Min(1) @Max(10000) free_throw_pct?: number;
+  @ApiPropertyOptional({ example: 20, minimum: 1 }) @Optional() @IsInt() @Min(1) @Max(10000) field_goal_pct?: number;
+  @ApiPropertyOptional({ example: 10, minimum: 1 }) @Optional() @IsInt() @Min(1) @Max(10000) three_point_pct?: number;
 }
 
 export class LeaderSettingsDto {
-  @ApiPropertyOptional({ enum: BASES, example: 'per_game' }) @IsOptional() @IsIn(BASES) basis?: 'total' | 'per_game';
-  @ApiPropertyOptional({ example: 1, minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(500) minGames?: number;
+  @ApiPropertyOptional({ enum: BASES, example: 'per_game' }) @Optional() @IsIn(BASES) basis?: 'total' | 'per_game';
+  @ApiPropertyOptional({ example: 1, minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
   @ApiPropertyOptional({ type: MinAttemptsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MinAttemptsDto)
+  @Optional()
+  @Nested(() => MinAttemptsDto)
   minAttempts?: MinAttemptsDto;
 }
 
@@ -242,18 +242,17 @@ export class ComputedAwardSettingsDto {
     example: 'total',
     description: '得分王/助攻王/篮板王 on totals (common in workers’ tournaments) or per game (FIBA)',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(BASES)
   basis?: 'total' | 'per_game';
-  @ApiPropertyOptional({ example: 2, minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(500) minGames?: number;
+  @ApiPropertyOptional({ example: 2, minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
   @ApiPropertyOptional({
     type: [String],
     example: null,
     nullable: true,
     description: 'Stages whose games count for these awards; null: all',
   })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
+  @Nullable()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^[A-Za-z0-9]{1,4}$/, { each: true, message: 'each must be a stage id of 1-4 letters or digits' })
@@ -283,38 +282,34 @@ export class TeamSuccessDto {
 
 export class MvpSettingsDto {
   @ApiPropertyOptional({ enum: MVP_BASES, example: 'eff_per_game' })
-  @IsOptional()
+  @Optional()
   @IsIn(MVP_BASES)
   basis?: (typeof MVP_BASES)[number];
   @ApiPropertyOptional({ type: TeamSuccessDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TeamSuccessDto)
+  @Optional()
+  @Nested(() => TeamSuccessDto)
   teamSuccess?: TeamSuccessDto;
-  @ApiPropertyOptional({ example: 2, minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(500) minGames?: number;
+  @ApiPropertyOptional({ example: 2, minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
   @ApiPropertyOptional({ example: false, description: 'Without the organisers’ MVP, publish the top candidate' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   publishTopCandidateWhenUndecided?: boolean;
 }
 
 export class UpdateStatsSettingsDto {
   @ApiPropertyOptional({ type: LeaderSettingsDto, description: 'The leaders pages' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LeaderSettingsDto)
+  @Optional()
+  @Nested(() => LeaderSettingsDto)
   leaders?: LeaderSettingsDto;
 
   @ApiPropertyOptional({ type: ComputedAwardSettingsDto, description: '得分王, 助攻王, 篮板王' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ComputedAwardSettingsDto)
+  @Optional()
+  @Nested(() => ComputedAwardSettingsDto)
   awards?: ComputedAwardSettingsDto;
 
   @ApiPropertyOptional({ type: MvpSettingsDto, description: 'The MVP candidate formula' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MvpSettingsDto)
+  @Optional()
+  @Nested(() => MvpSettingsDto)
   mvp?: MvpSettingsDto;
 }
 
@@ -345,7 +340,7 @@ export class StatsSettingsDto {
 
 export class SportsmanshipQueryDto {
   @ApiPropertyOptional({ enum: BASES, default: 'total', description: 'Order on penalty points, or per game played' })
-  @IsOptional()
+  @Optional()
   @IsIn(BASES)
   basis: 'total' | 'per_game' = 'total';
 }

@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsUUID,
   Matches,
   Max,
@@ -17,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { NameText } from '../../common/validation/decorators.js';
+import { NameText, Nested, Optional, WallClockTime } from '../../common/validation/decorators.js';
 
 /** Stage and group ids are short: they become part of game ids ('S1-A-R1-G1', at most 20 characters). */
 const SHORT_ID = /^[A-Za-z0-9]{1,4}$/;
@@ -79,6 +78,7 @@ const Slots = (description: string) => (target: object, key: string | symbol) =>
   );
   IsArray()(target, key);
   ArrayMaxSize(MAX_TEAMS)(target, key);
+  IsObject({ each: true, message: 'each element must be an object' })(target, key);
   ValidateNested({ each: true })(target, key);
   Type(() => UnknownSlotDto, {
     discriminator: { property: 'kind', subTypes: slotSubTypes },
@@ -94,7 +94,7 @@ export class GroupConfigDto {
   @ShortId('A') id: string;
 
   @ApiPropertyOptional({ example: 'A组', maxLength: 40 })
-  @IsOptional()
+  @Optional()
   @NameText(40)
   name?: string;
 
@@ -104,7 +104,7 @@ export class GroupConfigDto {
   @Max(64)
   size: number;
 
-  @IsOptional()
+  @Optional()
   @Slots('Leave out to fill the group with the group draw; otherwise exactly `size` entrants')
   entrants?: SlotInput[];
 }
@@ -114,7 +114,7 @@ export class GroupStageConfigDto {
   @ShortId('S1') id: string;
 
   @ApiPropertyOptional({ example: '小组赛', maxLength: 40 })
-  @IsOptional()
+  @Optional()
   @NameText(40)
   name?: string;
 
@@ -129,7 +129,7 @@ export class GroupStageConfigDto {
     description:
       'A later group stage (single round robin) can count games of earlier group stages: among_group — the games between two of its teams (they do not meet again); all — every earlier group game of its teams, opponents outside the group included (FIBA World Cup 2019)',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(CARRY_OVER)
   carryOver?: (typeof CARRY_OVER)[number];
 
@@ -137,6 +137,7 @@ export class GroupStageConfigDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(256)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => GroupConfigDto)
   groups: GroupConfigDto[];
@@ -144,12 +145,12 @@ export class GroupStageConfigDto {
 
 export class KnockoutOptionsDto {
   @ApiPropertyOptional({ enum: ['single_elimination', 'double_elimination'], default: 'single_elimination' })
-  @IsOptional()
+  @Optional()
   @IsIn(['single_elimination', 'double_elimination'])
   format?: 'single_elimination' | 'double_elimination';
 
   @ApiPropertyOptional({ example: true, description: 'Play a 3rd-place game' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   thirdPlaceGame?: boolean;
 
@@ -158,21 +159,21 @@ export class KnockoutOptionsDto {
     minimum: 0,
     description: 'Classification games for every place down to this one (0: none)',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MAX_TEAMS)
   classifyPlacesDownTo?: number;
 
   @ApiPropertyOptional({ description: 'Classification games for every place' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   fullClassification?: boolean;
 
   @ApiPropertyOptional({
     description: 'Double elimination: a second grand final when the losers’ bracket winner wins the first',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   grandFinalReset?: boolean;
 
@@ -180,7 +181,7 @@ export class KnockoutOptionsDto {
     default: true,
     description: 'Keep two teams of one group apart in the first knockout round where possible',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   avoidGroupRematch?: boolean;
 }
@@ -190,7 +191,7 @@ export class KnockoutStageConfigDto extends KnockoutOptionsDto {
   @ShortId('KO') id: string;
 
   @ApiPropertyOptional({ example: '淘汰赛', maxLength: 40 })
-  @IsOptional()
+  @Optional()
   @NameText(40)
   name?: string;
 
@@ -202,7 +203,7 @@ export class KnockoutStageConfigDto extends KnockoutOptionsDto {
     minimum: 0,
     description: 'Added to every place this stage decides (a 9th-16th bracket has 8)',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MAX_TEAMS)
@@ -213,7 +214,7 @@ export class KnockoutStageConfigDto extends KnockoutOptionsDto {
     pattern: '^[A-Za-z0-9]{1,3}$',
     description: 'Prefix of this stage’s game ids, needed when there are two knockout stages',
   })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9]{1,3}$/, { message: 'must be 1-3 letters or digits' })
   gameIdPrefix?: string;
 }
@@ -242,7 +243,7 @@ export class BestPlacedOptionDto {
 
 export class FormatTemplateDto {
   @ApiPropertyOptional({ example: 10, minimum: 2, description: 'Defaults to the number of teams entered now' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(2)
   @Max(MAX_TEAMS)
@@ -268,16 +269,15 @@ export class FormatTemplateDto {
     type: BestPlacedOptionDto,
     description: 'Extra entrants: the best teams placed `place` across the groups',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BestPlacedOptionDto)
+  @Optional()
+  @Nested(() => BestPlacedOptionDto)
   bestPlaced?: BestPlacedOptionDto;
 
   @ApiPropertyOptional({
     example: [4, 3, 3],
     description: 'Defaults to sizes as even as possible, larger groups first',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(256)
   @IsInt({ each: true })
@@ -286,14 +286,13 @@ export class FormatTemplateDto {
   groupSizes?: number[];
 
   @ApiPropertyOptional({ enum: ['single', 'double'], default: 'single' })
-  @IsOptional()
+  @Optional()
   @IsIn(['single', 'double'])
   roundRobin?: 'single' | 'double';
 
   @ApiPropertyOptional({ type: KnockoutOptionsDto, example: { thirdPlaceGame: true } })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => KnockoutOptionsDto)
+  @Optional()
+  @Nested(() => KnockoutOptionsDto)
   knockout?: KnockoutOptionsDto;
 }
 
@@ -309,7 +308,7 @@ export class SetupCompetitionDto {
     description:
       'Huzhou 2024 (10 teams, 16 games): groups of 4/3/3, winners and the best runner-up into semi-finals; or 3/3/2/2 with quarter-finals. Both with a final and a 3rd-place game.',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(HUZHOU_FORMATS)
   huzhou2024?: (typeof HUZHOU_FORMATS)[number];
 
@@ -324,9 +323,8 @@ export class SetupCompetitionDto {
       knockout: { thirdPlaceGame: true },
     },
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FormatTemplateDto)
+  @Optional()
+  @Nested(() => FormatTemplateDto)
   template?: FormatTemplateDto;
 
   @ApiPropertyOptional({
@@ -334,10 +332,11 @@ export class SetupCompetitionDto {
     type: 'array',
     items: { oneOf: STAGE_DTOS.map((d) => ({ $ref: getSchemaPath(d) })) },
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(16)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => UnknownStageDto, {
     discriminator: {
@@ -379,7 +378,7 @@ export class DrawGroupsDto {
     example: 'S1',
     description: 'The group stage to draw (default: the first one with groups to fill)',
   })
-  @IsOptional()
+  @Optional()
   @Matches(SHORT_ID, { message: SHORT_ID_MESSAGE })
   stageId?: string;
 
@@ -387,6 +386,7 @@ export class DrawGroupsDto {
   @ValidateIf((o: DrawGroupsDto) => o.method === 'hand' || o.groups !== undefined)
   @IsArray()
   @ArrayMaxSize(256)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => DrawnGroupDto)
   groups?: DrawnGroupDto[];
@@ -408,14 +408,14 @@ export class DrawGroupsDto {
     maximum: 4294967295,
     description: 'random and pots: the seed (made and recorded when left out)',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(4294967295)
   seed?: number;
 
   @ApiPropertyOptional({ default: false, description: 'Never put two teams of the same unit in one group' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   keepUnitsApart?: boolean;
 }
@@ -474,10 +474,9 @@ export class RecordOverrideDto {
 
 // ---- Courts and schedule ----
 
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const LocalTime = (example: string, description?: string) => (target: object, key: string | symbol) => {
   ApiProperty({ example, description: description ?? 'Venue wall clock, YYYY-MM-DDTHH:mm' })(target, key);
-  Matches(LOCAL_DATE_TIME, { message: `must be a local date-time such as ${example}` })(target, key);
+  WallClockTime(example)(target, key);
 };
 const COURT_CODE = /^[A-Za-z0-9_-]{1,20}$/;
 
@@ -502,6 +501,7 @@ export class CourtDto {
   @ApiProperty({ type: [CourtWindowDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => CourtWindowDto)
   windows: CourtWindowDto[];
@@ -518,6 +518,7 @@ export class SetCourtsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => CourtDto)
   courts: CourtDto[];
@@ -537,10 +538,8 @@ export class GameScheduleOptionDto {
     type: FixedSlotDto,
     description: 'Keep this game exactly here (the final at 19:30 on the main court)',
   })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => FixedSlotDto)
+  @Optional()
+  @Nested(() => FixedSlotDto)
   fixed?: FixedSlotDto;
 
   @ApiPropertyOptional({
@@ -548,14 +547,14 @@ export class GameScheduleOptionDto {
     example: ['main'],
     description: 'Courts to use when free the same day, most preferred first',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(COURT_CODE, { each: true, message: 'must be a court id' })
   preferredCourtIds?: string[];
 
   @ApiPropertyOptional({ example: 120, minimum: 10, maximum: 600, description: 'Slot length of this game in minutes' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(10)
   @Max(600)
@@ -582,7 +581,7 @@ export class GenerateScheduleDto {
     default: 0,
     description: 'Extra minutes after a game before a game depending on it',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(1440)
@@ -595,7 +594,7 @@ export class GenerateScheduleDto {
     default: 5,
     description: 'Starts fall on multiples of this many minutes',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(60)
@@ -605,9 +604,10 @@ export class GenerateScheduleDto {
     type: [GameScheduleOptionDto],
     example: [{ gameId: 'F', fixed: { courtId: 'main', start: '2024-05-02T19:30' } }],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(4096)
+  @IsObject({ each: true, message: 'each element must be an object' })
   @ValidateNested({ each: true })
   @Type(() => GameScheduleOptionDto)
   games?: GameScheduleOptionDto[];
@@ -627,19 +627,19 @@ export class MoveGameDto {
 
 export class DelaysQueryDto {
   @ApiPropertyOptional({ example: '2024-05-01T16:10', description: 'Venue wall clock to project from (default: now)' })
-  @IsOptional()
-  @Matches(LOCAL_DATE_TIME, { message: 'must be a local date-time such as 2024-05-01T16:10' })
+  @Optional()
+  @WallClockTime('2024-05-01T16:10')
   now?: string;
 
   @ApiPropertyOptional({ example: 'main', description: 'Only this court' })
-  @IsOptional()
+  @Optional()
   @Matches(COURT_CODE, { message: 'must be a court id' })
   courtId?: string;
 }
 
 export class StandingsQueryDto {
   @ApiPropertyOptional({ example: 'A', description: 'Only this group' })
-  @IsOptional()
+  @Optional()
   @IsDefined()
   @Matches(SHORT_ID, { message: SHORT_ID_MESSAGE })
   groupId?: string;

@@ -1,60 +1,50 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { NameText } from '../../common/validation/decorators.js';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { NameText, Nullable, Optional, WallClockTime } from '../../common/validation/decorators.js';
 import type { GameFlag, GameResult, GameStatus } from '../../domain/game/index.js';
 import { GAME_STATUSES } from './game.entity.js';
-
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export class CreateGameDto {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
+    type: String,
     description: 'Omit for a knockout game whose teams come from earlier results',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsUUID()
   homeTeamId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @Nullable()
   @IsUUID()
   awayTeamId?: string | null;
 
   @ApiPropertyOptional({
     example: 'SF1',
     maxLength: 20,
+    nullable: true,
+    type: String,
     description: 'The game’s name in the competition structure; unique in the tournament',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'must be 1-20 letters, digits, dash or underscore' })
   competitionKey?: string | null;
 
-  @ApiPropertyOptional({ example: '1号场', maxLength: 40 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '1号场', maxLength: 40, nullable: true, type: String })
+  @Nullable()
   @NameText(40)
   court?: string | null;
 
-  @ApiPropertyOptional({ example: '2024-05-18T19:30', description: 'Venue wall clock, YYYY-MM-DDTHH:mm' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Matches(LOCAL_DATE_TIME, { message: 'must be a local date-time such as 2024-05-18T19:30' })
+  @ApiPropertyOptional({
+    example: '2024-05-18T19:30',
+    nullable: true,
+    type: String,
+    description: 'Venue wall clock, YYYY-MM-DDTHH:mm',
+  })
+  @Nullable()
+  @WallClockTime('2024-05-18T19:30')
   scheduledAt?: string | null;
 }
 
@@ -112,7 +102,7 @@ export class GameTransitionDto {
     maxLength: 200,
     description: 'Why (kept in the audit log)',
   })
-  @IsOptional()
+  @Optional()
   @NameText(200)
   reason?: string;
 }
@@ -215,15 +205,16 @@ export class GameDto {
 }
 
 export class GameQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1 })
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100_000, { message: 'must not be greater than 100000' })
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -231,7 +222,7 @@ export class GameQueryDto {
   pageSize = 50;
 
   @ApiPropertyOptional({ enum: GAME_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(GAME_STATUSES)
   status?: GameStatus;
 }

@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import {
   PLAY_EVENT_TYPES,
   PLAY_TYPES,
@@ -9,6 +9,10 @@ import {
   type PlayEventType,
 } from '../../domain/game/index.js';
 import { GameLiveDto, HomeAwayDto } from './game.dto.js';
+import { Optional } from '../../common/validation/decorators.js';
+
+/** Sequence numbers are PostgreSQL integers. */
+const MAX_SEQ = 2_147_483_647;
 
 /*
  * The play-by-play event union as request DTOs: one class per `type`, chosen by class-transformer's
@@ -27,7 +31,7 @@ abstract class TimedPlay {
     maximum: 20,
     description: 'Period the device believes it is in (overtime continues 5, 6…)',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(20)
@@ -39,7 +43,7 @@ abstract class TimedPlay {
     example: 5810,
     description: 'Time left in the period on the device, tenths of a second',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MAX_CLOCK)
@@ -63,13 +67,13 @@ const PlayerId =
   (target: object, key: string | symbol) => {
     if (optional) {
       ApiPropertyOptional({ format: 'uuid', description })(target, key);
-      IsOptional()(target, key);
+      Optional()(target, key);
     } else ApiProperty({ format: 'uuid', description })(target, key);
     IsUUID()(target, key);
   };
 const FreeThrowNumber = () => (target: object, key: string | symbol) => {
   ApiPropertyOptional({ minimum: 1, maximum: 3 })(target, key);
-  IsOptional()(target, key);
+  Optional()(target, key);
   IsInt()(target, key);
   Min(1)(target, key);
   Max(3)(target, key);
@@ -165,13 +169,13 @@ export class PeriodEndDto extends TimedPlay {
 /** Clock events carry the clock value they happened at, so it is required here. */
 export class ClockStartDto {
   @typeIs('clock_start') type: 'clock_start';
-  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @IsOptional() @IsInt() @Min(1) @Max(20) period?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @Optional() @IsInt() @Min(1) @Max(20) period?: number;
   @ApiProperty({ minimum: 0, maximum: MAX_CLOCK }) @IsInt() @Min(0) @Max(MAX_CLOCK) gameClock: number;
 }
 
 export class ClockStopDto {
   @typeIs('clock_stop') type: 'clock_stop';
-  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @IsOptional() @IsInt() @Min(1) @Max(20) period?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @Optional() @IsInt() @Min(1) @Max(20) period?: number;
   @ApiProperty({ minimum: 0, maximum: MAX_CLOCK }) @IsInt() @Min(0) @Max(MAX_CLOCK) gameClock: number;
 }
 
@@ -272,10 +276,12 @@ export class RecordEventDto {
 
   @ApiProperty({
     minimum: 0,
+    maximum: MAX_SEQ,
     description: 'The last seq this device saw; a stale one is refused with 409 and the current state',
   })
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   expectedSeq: number;
 
   @EventBody()
@@ -288,22 +294,24 @@ export class UndoDto {
   @IsUUID()
   clientEventId: string;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ minimum: 0, maximum: MAX_SEQ })
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   expectedSeq: number;
 }
 
 export class PlaysQueryDto {
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events after this seq' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   afterSeq = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.js';
-import { NameText, Trim } from '../../common/validation/decorators.js';
+import { NameText, Nullable, Optional, Trim } from '../../common/validation/decorators.js';
 import { POSITIONS, type Position } from './player.entity.js';
 
 const PLAYER_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'jerseyNumber', '-jerseyNumber'] as const;
@@ -12,7 +12,7 @@ export class OverrideDto {
     maxLength: 500,
     description: 'Required after the roster lock: the organiser override reason, recorded with the change',
   })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(500)
@@ -31,25 +31,23 @@ export class CreatePlayerDto extends OverrideDto {
   jerseyNumber: number;
 
   @ApiPropertyOptional({ enum: POSITIONS, nullable: true, example: 'PG' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsIn(POSITIONS)
   position?: Position | null;
 
-  @ApiPropertyOptional({ example: '长兴天顺物流有限公司', maxLength: 100, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '长兴天顺物流有限公司', maxLength: 100, nullable: true, type: String })
+  @Nullable()
   @NameText(100)
   employer?: string | null;
 
   @ApiPropertyOptional({
     example: '33050119900101123X',
     nullable: true,
+    type: String,
     description:
       'PRC resident ID (18 characters). Never stored or returned: only a keyed hash is kept, to stop one person playing for two teams',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(18, { message: 'must be 18 characters' })
   nationalId?: string | null;
@@ -63,17 +61,17 @@ export class ImportQueryDto extends OverrideDto {}
 
 export class PlayerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PLAYER_SORTS, default: 'jerseyNumber' })
-  @IsOptional()
+  @Optional()
   @IsIn(PLAYER_SORTS)
   sort: (typeof PLAYER_SORTS)[number] = 'jerseyNumber';
 
   @ApiPropertyOptional({ enum: POSITIONS })
-  @IsOptional()
+  @Optional()
   @IsIn(POSITIONS)
   position?: Position;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this team (tournament-wide list)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   teamId?: string;
 

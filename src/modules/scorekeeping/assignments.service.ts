@@ -46,7 +46,7 @@ export class AssignmentsService {
     const problem = assignmentTargetProblem(dto);
     if (problem)
       throw invalid('ASSIGNMENT_TARGET_INVALID', `An assignment needs one target: ${problem}`, [
-        { field: dto.gameId ? 'court' : 'gameId', reason: problem },
+        { field: targetField(dto), reason: problem },
       ]);
     if (dto.gameId) await this.games.assertInTournament(dto.gameId, tournamentId);
     const account = await this.accounts.getByUsername(dto.username, 'username');
@@ -111,6 +111,14 @@ export class AssignmentsService {
 }
 
 /** TypeORM matches null only through IsNull(). */
+/** The field an invalid target is missing or has too many of: `day` when only the court is given. */
+function targetField(dto: CreateAssignmentDto): string {
+  if (dto.gameId) return dto.court ? 'court' : 'day';
+  if (dto.court && !dto.day) return 'day';
+  if (dto.day && !dto.court) return 'court';
+  return 'gameId';
+}
+
 function nullable(target: { gameId: string | null; court: string | null; day: string | null }) {
   return Object.fromEntries(Object.entries(target).map(([k, v]) => [k, v === null ? IsNull() : v]));
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { NameText } from '../../common/validation/decorators.js';
+import { IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { CalendarDate, NameText, Nullable, Optional } from '../../common/validation/decorators.js';
 import { Username } from '../accounts/account.dto.js';
 
 export class CreateAssignmentDto {
@@ -9,28 +9,36 @@ export class CreateAssignmentDto {
   @Username()
   username: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'One game; or give court and day instead' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'One game; or give court and day instead',
+  })
+  @Nullable()
   @IsUUID()
   gameId?: string | null;
 
-  @ApiPropertyOptional({ example: '1号场', maxLength: 40, description: 'Every game on this court on `day`' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    example: '1号场',
+    maxLength: 40,
+    nullable: true,
+    type: String,
+    description: 'Every game on this court on `day`',
+  })
+  @Nullable()
   @NameText(40)
   court?: string | null;
 
-  @ApiPropertyOptional({ example: '2024-05-11', format: 'date' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2024-05-11' })
+  @ApiPropertyOptional({ example: '2024-05-11', format: 'date', nullable: true, type: String })
+  @Nullable()
+  @CalendarDate('2024-05-11')
   day?: string | null;
 }
 
 export class AssignmentQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Also list removed assignments' })
-  @IsOptional()
+  @Optional()
   @Type(() => Boolean)
   @IsBoolean()
   includeRemoved?: boolean;
@@ -61,7 +69,7 @@ export class CreateGameCodeDto {
     default: 240,
     description: 'Minutes the code can be exchanged for (the device then stays logged in for up to 24 hours)',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(5)
   @Max(10080)

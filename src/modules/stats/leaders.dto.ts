@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { LEADER_CATEGORIES, type LeaderCategory, type RankingBasis } from '../../domain/stats/index.js';
+import { Optional } from '../../common/validation/decorators.js';
 
 const BASES = ['total', 'per_game'] as const;
 
@@ -21,7 +22,7 @@ export class LeadersQueryDto {
     description:
       'One board; without it: points, rebounds, assists, steals, blocks, three_pointers_made, free_throw_pct, efficiency',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(LEADER_CATEGORIES)
   category?: LeaderCategory;
 
@@ -30,7 +31,7 @@ export class LeadersQueryDto {
     description:
       'total or per_game; default: the tournament’s setting (per game). Percentages are always made/attempted',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(BASES)
   basis?: RankingBasis;
 
@@ -39,7 +40,7 @@ export class LeadersQueryDto {
     example: 2,
     description: 'Games a player needs; default: the tournament’s setting',
   })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -51,7 +52,7 @@ export class LeadersQueryDto {
     example: 10,
     description: 'Percentage boards: attempts a player needs; default: the tournament’s setting per category',
   })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -63,7 +64,7 @@ export class LeadersQueryDto {
     example: 'S1,KO',
     description: 'Only games of these stages (comma-separated stage ids); default: every game',
   })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @ArrayMaxSize(20)
@@ -76,7 +77,7 @@ export class LeadersQueryDto {
     default: 10,
     description: 'Ranks listed (players tied at the cut keep their place)',
   })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -87,7 +88,7 @@ export class LeadersQueryDto {
     default: false,
     description: 'Also count games in progress at their current box score (marked per entry and in liveGameIds)',
   })
-  @IsOptional()
+  @Optional()
   @Transform(bool)
   @IsBoolean()
   live = false;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page.js';
-import { HEX_COLOUR, NameText } from '../../common/validation/decorators.js';
+import { HEX_COLOUR, NameText, Nullable, Optional } from '../../common/validation/decorators.js';
 
 export class CreateTeamDto {
   @ApiProperty({ format: 'uuid', description: 'The unit (union or enterprise) entering the team' })
@@ -12,21 +12,18 @@ export class CreateTeamDto {
   @NameText(60)
   name: string;
 
-  @ApiPropertyOptional({ example: '天顺物流', maxLength: 12, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '天顺物流', maxLength: 12, nullable: true, type: String })
+  @Nullable()
   @NameText(12)
   shortName?: string | null;
 
-  @ApiPropertyOptional({ example: '#1E4FA0', nullable: true, description: 'Jersey colour, #RRGGBB' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '#1E4FA0', nullable: true, type: String, description: 'Jersey colour, #RRGGBB' })
+  @Nullable()
   @Matches(HEX_COLOUR, { message: 'must be a colour such as #1E4FA0' })
   primaryColor?: string | null;
 
-  @ApiPropertyOptional({ example: '#FFFFFF', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '#FFFFFF', nullable: true, type: String })
+  @Nullable()
   @Matches(HEX_COLOUR, { message: 'must be a colour such as #FFFFFF' })
   secondaryColor?: string | null;
 }
@@ -37,7 +34,7 @@ export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['unitId'
 
 export class TeamQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   unitId?: string;
 }

@@ -1,21 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page.js';
-import { NameText } from '../../common/validation/decorators.js';
+import { CalendarDate, NameText, Nested, Nullable, Optional } from '../../common/validation/decorators.js';
 import type { RosterLock, TournamentStatus } from '../../domain/registration/roster.js';
 import { FIBA_RULES, type TournamentRules } from '../../domain/registration/tournament-rules.js';
 
@@ -23,14 +9,14 @@ const STATUSES: TournamentStatus[] = ['registration', 'in_progress', 'completed'
 
 export class TimeoutRulesDto {
   @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 5 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(5)
   firstHalf?: number;
 
   @ApiPropertyOptional({ example: 3, minimum: 0, maximum: 5 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(5)
@@ -42,14 +28,14 @@ export class TimeoutRulesDto {
     maximum: 5,
     description: 'At most this many in the last 2 minutes of the last period',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(5)
   lastTwoMinutesMax?: number;
 
   @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 3 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(3)
@@ -59,35 +45,35 @@ export class TimeoutRulesDto {
 /** Rules settings; anything left out keeps the FIBA default (or the tournament's current value). */
 export class RulesDto {
   @ApiPropertyOptional({ example: FIBA_RULES.periods, minimum: 1, maximum: 8 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(8)
   periods?: number;
 
   @ApiPropertyOptional({ example: FIBA_RULES.periodMinutes, minimum: 1, maximum: 30 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(30)
   periodMinutes?: number;
 
   @ApiPropertyOptional({ example: FIBA_RULES.overtimeMinutes, minimum: 1, maximum: 10 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(10)
   overtimeMinutes?: number;
 
   @ApiPropertyOptional({ example: FIBA_RULES.rosterMin, minimum: 5, maximum: 30 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(5)
   @Max(30)
   rosterMin?: number;
 
   @ApiPropertyOptional({ example: FIBA_RULES.rosterMax, minimum: 5, maximum: 30 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(5)
   @Max(30)
@@ -99,40 +85,38 @@ export class RulesDto {
     type: String,
     description: 'Roster changes after this need an organiser override; null = lock when the tournament starts',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2024-05-10T18:00:00+08:00' })
   rosterLocksAt?: string | null;
 
   @ApiPropertyOptional({ example: FIBA_RULES.foulOutLimit, minimum: 1, maximum: 10 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(10)
   foulOutLimit?: number;
 
   @ApiPropertyOptional({ example: FIBA_RULES.teamFoulPenaltyFrom, minimum: 1, maximum: 15 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(15)
   teamFoulPenaltyFrom?: number;
 
   @ApiPropertyOptional({ type: TimeoutRulesDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TimeoutRulesDto)
+  @Optional()
+  @Nested(() => TimeoutRulesDto)
   timeouts?: TimeoutRulesDto;
 
   @ApiPropertyOptional({ example: FIBA_RULES.forfeitScore, minimum: 1, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(100)
   forfeitScore?: number;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   autoConfirmResults?: boolean;
 }
@@ -146,32 +130,32 @@ export class CreateTournamentDto {
   @NameText(20)
   season: string;
 
-  @ApiPropertyOptional({ example: '湖州市工人文化宫', maxLength: 200, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '湖州市工人文化宫', maxLength: 200, nullable: true, type: String })
+  @Nullable()
   @NameText(200)
   venue?: string | null;
 
   @ApiProperty({ example: '2024-05-11', format: 'date' })
-  @IsDateString({ strict: true }, { message: 'must be a date such as 2024-05-11' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2024-05-11' })
+  @CalendarDate('2024-05-11')
   startsOn: string;
 
   @ApiProperty({ example: '2024-05-19', format: 'date' })
-  @IsDateString({ strict: true }, { message: 'must be a date such as 2024-05-19' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2024-05-19' })
+  @CalendarDate('2024-05-19')
   endsOn: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The hosting unit, e.g. 湖州市总工会' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The hosting unit, e.g. 湖州市总工会',
+  })
+  @Nullable()
   @IsUUID()
   hostUnitId?: string | null;
 
   @ApiPropertyOptional({ type: RulesDto, description: 'FIBA defaults for anything left out' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RulesDto)
+  @Optional()
+  @Nested(() => RulesDto)
   rules?: RulesDto;
 }
 
@@ -179,12 +163,12 @@ export class UpdateTournamentDto extends PartialType(CreateTournamentDto, { skip
 
 export class TournamentQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(STATUSES)
   status?: TournamentStatus;
 
   @ApiPropertyOptional({ example: '2024' })
-  @IsOptional()
+  @Optional()
   @NameText(20)
   season?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page.js';
-import { NameText } from '../../common/validation/decorators.js';
+import { NameText, Nullable, Optional } from '../../common/validation/decorators.js';
 import { UNIT_KINDS, type UnitEntity, type UnitKind } from './unit.entity.js';
 
 export class CreateUnitDto {
@@ -9,9 +9,8 @@ export class CreateUnitDto {
   @NameText(100)
   name: string;
 
-  @ApiPropertyOptional({ example: '长兴总工会', maxLength: 30, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ example: '长兴总工会', maxLength: 30, nullable: true, type: String })
+  @Nullable()
   @NameText(30)
   shortName?: string | null;
 
@@ -26,10 +25,10 @@ export class CreateUnitDto {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
+    type: String,
     description: 'The unit this one belongs to (county union > enterprise)',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsUUID()
   parentId?: string | null;
 }
@@ -38,12 +37,12 @@ export class UpdateUnitDto extends PartialType(CreateUnitDto, { skipNullProperti
 
 export class UnitQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: UNIT_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(UNIT_KINDS)
   kind?: UnitKind;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   parentId?: string;
 }
