@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { ErrorBody } from './common/errors/error-body.js';
 import { globalValidationPipe } from './common/errors/validation.js';
+import { registerJsonBodyParser } from './common/http/json-body.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { registerWebPages } from './modules/web/web-pages.js';
 import { securityHeaders } from './modules/web/security-headers.js';
@@ -53,6 +54,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );
+  // JSON bodies: depth and prototype keys checked in one pass before anything walks them.
+  registerJsonBodyParser(app, 1024 * 1024);
 
   // Brotli or gzip for HTML and JSON as they are made (the bundled assets come compressed already,
   // web-bundle.ts). Request bodies are never inflated: a small compressed body must not become a
