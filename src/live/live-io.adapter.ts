@@ -2,12 +2,16 @@ import { Logger, type INestApplicationContext, type WsMessageHandler } from '@ne
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createClient } from '@redis/client';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { Env } from '../config/env.js';
+import { notFound, type DomainError } from '../domain/shared/domain-error.js';
 import { clientAddress, ConnectionsPerAddress } from './connection-limit.js';
+import { socketErrorBody } from './socket-errors.js';
+import { checkSocketPayload } from './socket-payload.js';
 
 /** The parts of an engine.io connection the limits look at (its typings keep them private). */
 interface EngineConnection extends EventEmitter {
@@ -37,6 +41,8 @@ const REDIS_CONNECT_TIMEOUT_MS = 10_000;
  *   frame of a broadcast is then shared by every socket.
  * - Commands are bound to each socket with one plain listener per message instead of Nest's
  *   rxjs pipeline per message and socket (about 30 KB less per fan; see bench/README.md).
+ * - Before Nest sees a command, its payload is checked for depth, prototype keys and NUL
+ *   (socket-payload.ts); an event no handler knows is answered 404 UNKNOWN_EVENT.
  */
 export class LiveIoAdapter extends IoAdapter {
   private readonly log = new Logger('LiveIoAdapter');
@@ -122,9 +128,19 @@ export class LiveIoAdapter extends IoAdapter {
     handlers: WsMessageHandler[],
     transform: (data: unknown) => Observable<unknown>,
   ): void {
+    const known = new Set(handlers.map((h) => h.message as string));
+    // An event nobody handles is answered, not left to the client's timeout.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && known.has(event)) return;
+      const ack = args.at(-1);
+      refuse(socket, ack, unknownEvent(event, known));
+    });
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
+        // Depth, prototype keys and NUL before Nest's pipes transform anything (socket-payload.ts).
+        const refused = checkSocketPayload(data);
+        if (refused) return refuse(socket, ack, refused);
         let result: Observable<unknown>;
         try {
           result = transform(callback(data, ack));
@@ -170,6 +186,21 @@ export class LiveIoAdapter extends IoAdapter {
     this.redis = null;
     if (redis?.isOpen) await redis.close().catch(() => redis.destroy());
   }
+}
+
+/** Answers a command refused before Nest saw it, as SocketErrorFilter answers the others. */
+function refuse(socket: Socket, ack: unknown, error: DomainError): void {
+  const reply = { ok: false, error: socketErrorBody(error, randomUUID()) };
+  if (typeof ack === 'function') (ack as (r: unknown) => void)(reply);
+  else socket.emit('exception', reply);
+}
+
+function unknownEvent(event: unknown, known: Set<string>): DomainError {
+  const name = typeof event === 'string' ? event.slice(0, 64) : typeof event;
+  return notFound(
+    'UNKNOWN_EVENT',
+    `没有这个事件 / Unknown event ${JSON.stringify(name)}: send one of ${[...known].join(', ')}`,
+  );
 }
 
 /** host:port of a Redis URL, without credentials, for messages. */
