@@ -15,6 +15,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../src/database/embedded.js';
+import { launchBrowser, watchPage } from './support/browser.js';
 import { buildOnce, freePort, loginTo, type ServerProcess } from './support/server-process.js';
 
 /**
@@ -159,14 +160,34 @@ describe('first run: npm start as root in a private folder', () => {
         const short = await post(port, '/api/v1/setup/first-admin', { token, username: 'chief', password: 'short' });
         expect(short.status).toBe(400);
 
-        const created = await post(port, '/api/v1/setup/first-admin', {
-          token,
-          username: 'Chief',
-          password: 'a long passphrase for chief',
-        });
-        expect(created.status).toBe(201);
-        expect(await created.json()).toMatchObject({ username: 'chief', role: 'admin' });
-        await loginTo(port, 'chief', 'a long passphrase for chief');
+        // The printed link, opened in a browser: the desk offers to create the first administrator.
+        const browser = await launchBrowser();
+        try {
+          const page = await (await browser.newContext()).newPage();
+          const problems: string[] = [];
+          watchPage(page, problems);
+          await page.goto(`http://127.0.0.1:${port}/desk#setup=${token}`);
+          const form = page.locator('form#first-admin');
+          await form.waitFor();
+          await form.locator('input[name=username]').fill('Chief');
+          await form.locator('input[name=password]').fill('a long passphrase for chief');
+          await form.locator('input[name=password-again]').fill('a long passphrase for chief');
+          await form.locator('button[type=submit]').click();
+          // Created, logged in, the link gone from the address: the desk itself shows.
+          await form.waitFor({ state: 'detached' });
+          await page.waitForURL((url) => url.hash === '');
+          expect(await page.locator('input[name=password]').count()).toBe(0);
+          expect(problems).toEqual([]);
+        } finally {
+          await browser.close();
+        }
+        const chief = await loginTo(port, 'chief', 'a long passphrase for chief');
+        const admins = (await (
+          await fetch(`http://127.0.0.1:${port}/api/v1/accounts?role=admin`, {
+            headers: { authorization: `Bearer ${chief}` },
+          })
+        ).json()) as { items: Array<{ username: string; role: string }> };
+        expect(admins.items).toEqual([expect.objectContaining({ username: 'chief', role: 'admin' })]);
 
         const again = await post(port, '/api/v1/setup/first-admin', {
           token,

@@ -32,8 +32,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         return;
       }
       if (!username || !password) {
-        const { HOST, PORT } = this.config.env;
-        const [link, ...others] = this.setup.links(this.setup.issue(), HOST, PORT);
+        const [link, ...others] = this.setup.links(this.setup.issue(), this.config.env);
         this.logger.warn(
           `there is no administrator yet: open ${link} to create the first one (one-time link${others.length ? `; from another machine: ${others.join(' or ')}` : ''}), or set ADMIN_USERNAME and ADMIN_PASSWORD, or run \`npm run admin:create -- <username>\``,
         );

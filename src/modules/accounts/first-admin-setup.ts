@@ -9,6 +9,12 @@ import { AdminSetupError, administratorExists, createAdministrator } from './fir
 /** Serialises every decision about the first administrator (start-up bootstrap and setup link). */
 export const FIRST_ADMIN_LOCK = `SELECT pg_advisory_xact_lock(hashtext('courtside:first-admin'))`;
 
+interface LinkSettings {
+  HOST: string;
+  PORT: number;
+  PUBLIC_URL?: string;
+}
+
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
 /**
@@ -31,9 +37,13 @@ export class FirstAdminSetup {
     return token;
   }
 
-  /** Where to open the link: the configured host, or localhost and this machine's LAN addresses. */
-  links(token: string, host: string, port: number): string[] {
+  /**
+   * Where to open the link: PUBLIC_URL when set; else the configured host, or localhost and
+   * this machine's LAN addresses.
+   */
+  links(token: string, { HOST: host, PORT: port, PUBLIC_URL: publicUrl }: LinkSettings): string[] {
     const at = (h: string) => `http://${h.includes(':') ? `[${h}]` : h}:${port}/desk#setup=${token}`;
+    if (publicUrl) return [`${publicUrl.replace(/\/+$/, '')}/desk#setup=${token}`];
     if (host !== '0.0.0.0' && host !== '::') return [at(host)];
     const lan = Object.values(os.networkInterfaces())
       .flat()
