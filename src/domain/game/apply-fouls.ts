@@ -12,7 +12,7 @@
  *   overtime fouls count with the 4th period.
  */
 import { invalid } from '../shared/domain-error.js';
-import { type Draft, flagIfOffCourt, patchExtras, patchLine, patchPlayer, raiseFlag } from './game-draft.js';
+import { type Draft, patchExtras, patchLine, patchPlayer, raiseFlag, requireOnCourt } from './game-draft.js';
 import { type GameSettings, periodLabel, teamFoulBucket } from './game-settings.js';
 import type { FoulTally, GameState } from './game-state.js';
 import type { Foul, FoulKind } from './play-event.js';
@@ -96,7 +96,11 @@ function applyPlayerFoul(d: Draft, e: Foul, teamId: string): void {
   // A personal foul happens in play; misconduct fouls may also be charged in an interval.
   if (e.kind === 'personal') requirePeriodInProgress(before, 'a personal foul');
   const player = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
-  if (e.kind === 'personal') flagIfOffCourt(d, player, 'a personal foul');
+  // Contact fouls happen in play, so only by the five on court. A technical or disqualifying foul
+  // may be charged to a substitute on the bench (FIBA Art. 36, 38, 39: e.g. leaving the bench
+  // area in a fight); between periods nobody is "on court", so nothing is checked then.
+  if ((e.kind === 'personal' || e.kind === 'unsportsmanlike') && before.period.status === 'in_progress')
+    requireOnCourt(d, player, 'playerId', `${e.kind === 'personal' ? 'a personal' : 'an unsportsmanlike'} foul`);
 
   const status = before.players[player.playerId];
   const tally: FoulTally = {

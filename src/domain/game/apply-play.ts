@@ -21,6 +21,8 @@ import {
   refreshTimeoutsLeft,
 } from './apply-flow.js';
 import { type Draft, raiseFlag, startDraft } from './game-draft.js';
+import { trackCourtTime } from './apply-court-time.js';
+import { applyPaperResult } from './paper-result.js';
 import { type GameContext, periodLength } from './game-settings.js';
 import type { GameState } from './game-state.js';
 import type { EffectivePlay, PlayBody } from './play-event.js';
@@ -49,6 +51,7 @@ export function applyPlay(state: GameState, event: EffectivePlay, context: GameC
   }
   dispatch(d, event);
   applyClock(d, event);
+  trackCourtTime(d, event);
   if (event.type === 'free_throw_made' || event.type === 'free_throw_missed') {
     // handled in applyFreeThrow
   } else if (!NEUTRAL_FOR_FREE_THROWS.has(event.type)) {
@@ -89,6 +92,8 @@ function dispatch(d: Draft, e: EffectivePlay): void {
       return; // applyClock
     case 'score_adjust':
       return applyScoreAdjust(d, e);
+    case 'paper_result':
+      return applyPaperResult(d, e);
     default:
       badEvent(`Unknown play type ${String((e as { type: unknown }).type)}`, 'type');
   }

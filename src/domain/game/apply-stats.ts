@@ -1,6 +1,6 @@
 /** Reducer cases for shots, free throws and the other box-score events. */
 import { invalid } from '../shared/domain-error.js';
-import { addPoints, type Draft, flagIfOffCourt, patchExtras, patchLine, raiseFlag } from './game-draft.js';
+import { addPoints, type Draft, patchExtras, patchLine, raiseFlag, requireOnCourt } from './game-draft.js';
 import type { FreeThrowRun } from './game-state.js';
 import type {
   Block,
@@ -43,14 +43,14 @@ export function applyFieldGoal(d: Draft, e: FieldGoalMade | FieldGoalMissed): vo
   }
   const assister =
     assistId === undefined ? null : requireEligiblePlayer(before, context, teamId, assistId, 'assistPlayerId');
-  flagIfOffCourt(d, shooter, made ? 'a field goal' : 'a field-goal attempt');
+  requireOnCourt(d, shooter, 'playerId', made ? 'a field goal' : 'a field-goal attempt');
+  if (assister !== null) requireOnCourt(d, assister, 'assistPlayerId', 'an assist');
   patchLine(d, shooter, (l) =>
     points === 2
       ? { fga2: l.fga2 + 1, fgm2: l.fgm2 + (made ? 1 : 0), pts: l.pts + (made ? 2 : 0) }
       : { fga3: l.fga3 + 1, fgm3: l.fgm3 + (made ? 1 : 0), pts: l.pts + (made ? 3 : 0) },
   );
   if (assister !== null) {
-    flagIfOffCourt(d, assister, 'an assist');
     patchLine(d, assister, (l) => ({ ast: l.ast + 1 }));
   }
   if (made) addPoints(d, teamId, points);
@@ -71,7 +71,7 @@ export function applyFreeThrow(d: Draft, e: FreeThrowMade | FreeThrowMissed): vo
   }
   const shooter = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
   const made = e.type === 'free_throw_made';
-  flagIfOffCourt(d, shooter, 'a free throw');
+  requireOnCourt(d, shooter, 'playerId', 'a free throw');
   patchLine(d, shooter, (l) => ({ fta: l.fta + 1, ftm: l.ftm + (made ? 1 : 0), pts: l.pts + (made ? 1 : 0) }));
   if (made) addPoints(d, teamId, 1);
 
@@ -127,7 +127,7 @@ export function applyRebound(d: Draft, e: Rebound): void {
     return;
   }
   const player = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
-  flagIfOffCourt(d, player, 'a rebound');
+  requireOnCourt(d, player, 'playerId', 'a rebound');
   patchLine(d, player, (l) => (offensive ? { oreb: l.oreb + 1 } : { dreb: l.dreb + 1 }));
 }
 
@@ -136,7 +136,7 @@ export function applySteal(d: Draft, e: Steal | Block): void {
   const teamId = requireTeam(context, e.teamId);
   requirePeriodInProgress(before, e.type === 'steal' ? 'a steal' : 'a block');
   const player = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
-  flagIfOffCourt(d, player, e.type === 'steal' ? 'a steal' : 'a block');
+  requireOnCourt(d, player, 'playerId', e.type === 'steal' ? 'a steal' : 'a block');
   patchLine(d, player, (l) => (e.type === 'steal' ? { stl: l.stl + 1 } : { blk: l.blk + 1 }));
 }
 
@@ -149,7 +149,7 @@ export function applyTurnover(d: Draft, e: Turnover): void {
     return;
   }
   const player = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
-  flagIfOffCourt(d, player, 'a turnover');
+  requireOnCourt(d, player, 'playerId', 'a turnover');
   patchLine(d, player, (l) => ({ tov: l.tov + 1 }));
 }
 
@@ -164,7 +164,7 @@ export function applyScoreAdjust(d: Draft, e: ScoreAdjust): void {
     patchExtras(d, teamId, (x) => ({ teamPoints: x.teamPoints + points }));
   } else {
     const player = requireEligiblePlayer(before, context, teamId, e.playerId, 'playerId');
-    flagIfOffCourt(d, player, 'points');
+    requireOnCourt(d, player, 'playerId', 'points');
     patchLine(d, player, (l) => ({ pts: l.pts + points }));
   }
   addPoints(d, teamId, points);

@@ -3,11 +3,15 @@
  * (team rebounds, team turnovers and score-only team points included), shooting percentages,
  * and the score by period.
  *
+ * Minutes (`secondsPlayed`) and plus/minus come from the tracked lineups and the game clock
+ * (apply-court-time.ts); they are null where those are not tracked.
+ *
  * Percentages are 0-100 with one decimal, or null when there was no attempt.
  * Score-only points (`score_adjust`) count in PTS, not in FGM/FGA/FTM/FTA, so they raise EFF
  * without a missed-shot penalty.
  */
 import { efficiency, emptyLine, type PlayerGameLine } from '../stats/box-score-line.js';
+import { plusMinus, secondsPlayed } from './apply-court-time.js';
 import type { GameState, PeriodScore, PlayerGameStatus } from './game-state.js';
 
 export interface BoxScorePlayerLine extends PlayerGameLine {
@@ -22,6 +26,8 @@ export interface BoxScorePlayerLine extends PlayerGameLine {
   eff: number;
   /** Points credited in score-only mode (PTS minus points from recorded shots). */
   scoreOnlyPts: number;
+  /** Points scored minus conceded while on court; null when the team's lineup is not tracked. */
+  plusMinus: number | null;
 }
 
 export interface ShootingPercentages {
@@ -104,6 +110,8 @@ export function boxScore(state: GameState): BoxScore {
           fga: line.fga2 + line.fga3,
           reb: line.oreb + line.dreb,
           eff: efficiency(line),
+          secondsPlayed: secondsPlayed(state, p.playerId, teamId),
+          plusMinus: plusMinus(state, p.playerId, teamId),
           scoreOnlyPts: line.pts - 2 * line.fgm2 - 3 * line.fgm3 - line.ftm,
         };
       });
@@ -176,4 +184,6 @@ export function boxScore(state: GameState): BoxScore {
 
 /** Player lines for the stats area (leaders, awards): only players who took part, in box-score order. */
 export const playerGameLines = (state: GameState): PlayerGameLine[] =>
-  boxScore(state).teams.flatMap((t) => t.players.filter((p) => p.played).map((p) => state.lines[p.playerId]!));
+  boxScore(state).teams.flatMap((t) =>
+    t.players.filter((p) => p.played).map((p) => ({ ...state.lines[p.playerId]!, secondsPlayed: p.secondsPlayed })),
+  );

@@ -8,6 +8,7 @@ import type { GameContext, RosterPlayer } from './game-settings.js';
 import type { GameState, PlayerGameStatus, TeamExtras } from './game-state.js';
 import { playerLabel } from './play-rules.js';
 import { emptyLine } from '../stats/box-score-line.js';
+import { DomainError } from '../shared/domain-error.js';
 
 export interface Draft {
   /** Shallow copy of the state before the event; nested objects are replaced, never mutated. */
@@ -81,15 +82,20 @@ export function raiseFlag(
   d.next.flags = [...d.next.flags, { code, seq: d.seq, teamId, playerId, message }];
 }
 
-/** Flags a player acting while the tracked lineup says they are on the bench. */
-export function flagIfOffCourt(d: Draft, player: RosterPlayer, what: string): void {
-  const court = d.next.onCourt[player.teamId];
+/**
+ * Refuses a play by a player the tracked lineup has on the bench (PLAYER_NOT_ON_COURT). Teams
+ * whose substitutions are not tracked (no starting five) are exempt. `field` is the event field
+ * naming the player; the error's context carries playerId and teamId so a console can offer the
+ * substitution and send the play again.
+ */
+export function requireOnCourt(d: Draft, player: RosterPlayer, field: string, what: string): void {
+  const court = d.before.onCourt[player.teamId];
   if (court === null || court === undefined || court.includes(player.playerId)) return;
-  raiseFlag(
-    d,
+  throw new DomainError(
     'PLAYER_NOT_ON_COURT',
-    `${playerLabel(player)} recorded ${what} while not on court`,
-    player.teamId,
-    player.playerId,
+    'invalid',
+    `${playerLabel(player)} is not on court and cannot be credited with ${what}: record the substitution first`,
+    [{ field: `event.${field}`, reason: `player ${player.playerId} is on the bench` }],
+    { field: `event.${field}`, playerId: player.playerId, teamId: player.teamId, jerseyNumber: player.jerseyNumber },
   );
 }

@@ -3,7 +3,7 @@
  * A flag never blocks the scorekeeper; refused events throw a DomainError instead.
  */
 export type GameFlagCode =
-  /** A player scored, rebounded, fouled... while not on court (substitutions tracked). */
+  /** No longer raised: such a play is refused (PLAYER_NOT_ON_COURT); kept for flags stored before. */
   | 'PLAYER_NOT_ON_COURT'
   /** The game clock went up within a period. */
   | 'CLOCK_WENT_UP'

@@ -106,6 +106,18 @@ export interface FreeThrowRun {
   of: number | null;
 }
 
+/** Minutes and plus/minus bookkeeping (src/domain/game/apply-court-time.ts). */
+export interface CourtTime {
+  /** Some event inside a period carried the game clock, so minutes can be read from it. */
+  clockTracked: boolean;
+  /** Clock reading (tenths remaining) when each on-court player's stint in this period began. */
+  since: Record<string, number>;
+  /** Tenths of a second on court per player, stints ended. */
+  tenths: Record<string, number>;
+  /** Points scored by the team minus points conceded while the player was on court. */
+  plusMinus: Record<string, number>;
+}
+
 export interface GameState {
   gameId: string;
   teams: [TeamInGame, TeamInGame];
@@ -130,6 +142,8 @@ export interface GameState {
   recentPlays: RecentPlay[];
   flags: GameFlag[];
   freeThrowRun: FreeThrowRun | null;
+  /** Minutes and plus/minus; absent in states stored before they were kept (read it with courtTimeOf). */
+  courtTime: CourtTime;
 }
 
 const noFouls = (): FoulTally => ({ personal: 0, technical: 0, unsportsmanlike: 0, disqualifying: 0 });
@@ -213,5 +227,6 @@ export function initialGameState(context: GameContext): GameState {
     recentPlays: [],
     flags: [],
     freeThrowRun: null,
+    courtTime: { clockTracked: false, since: {}, tenths: {}, plusMinus: {} },
   };
 }

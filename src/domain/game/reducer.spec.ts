@@ -143,14 +143,11 @@ describe('applyEvent: flags (allowed but unusual)', () => {
   const context = simpleGame({ tracked: true });
   const flagsOf = (lines: readonly string[]) => stateAfter(context, lines).state.flags.map((f) => f.code);
 
-  it('points by a player who is not on court when substitutions are tracked', () => {
-    const { state } = stateAfter(context, ['start', 'H 9 2+']);
-    expect(state.flags).toEqual([expect.objectContaining({ code: 'PLAYER_NOT_ON_COURT', playerId: 'home-9', seq: 2 })]);
-    expect(state.score['home']).toBe(2);
+  it('points by a substitute once he has come in raise no flag (off court is refused: court-time.spec)', () => {
     expect(flagsOf(['start', 'H 9>4', 'H 9 2+'])).toEqual([]);
   });
 
-  it('no on-court flag when substitutions are not tracked', () => {
+  it('no on-court check when substitutions are not tracked', () => {
     const untracked = simpleGame();
     expect(stateAfter(untracked, ['start', 'H 13 2+']).state.flags).toEqual([]);
   });
