@@ -16,6 +16,7 @@ import {
   type ReplaceCorrection,
   type VoidCorrection,
   PLAY_TYPES,
+  RECORDED_ONLY_PLAY_TYPES,
 } from './play-event.js';
 
 export interface ResolvedLog {
@@ -25,7 +26,7 @@ export interface ResolvedLog {
   inForce: boolean[];
 }
 
-const PLAY_TYPE_SET = new Set<string>(PLAY_TYPES);
+const PLAY_TYPE_SET = new Set<string>([...PLAY_TYPES, ...RECORDED_ONLY_PLAY_TYPES]);
 
 /** Throws GAME_SEQ_OUT_OF_ORDER unless log[i].seq === i + 1. */
 export function assertGapFree(log: readonly PlayEvent[]): void {

@@ -21,3 +21,5 @@ export type {
   ShootingPercentages,
 } from './box-score.js';
 export { canonicalJson, sameEventContent, scorekeeperMayMove, statusAfterEvent } from './live-scoring.js';
+export { assertPaperResult, paperResultPath, paperResultProblems, paperLine } from './paper-result.js';
+export { courtTimeOf, secondsPlayed, plusMinus } from './apply-court-time.js';

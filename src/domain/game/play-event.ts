@@ -159,6 +159,48 @@ export interface ScoreAdjust {
   playerId?: string;
 }
 
+/** One player's line from a paper scoresheet; every number optional (only what was entered counts). */
+export interface PaperPlayerLine {
+  playerId: string;
+  points?: number;
+  /** Fouls of every kind, as the scoresheet's foul boxes count them (at most the foul-out limit). */
+  fouls?: number;
+  fgm2?: number;
+  fga2?: number;
+  fgm3?: number;
+  fga3?: number;
+  ftm?: number;
+  fta?: number;
+  oreb?: number;
+  dreb?: number;
+  /** Total rebounds when the sheet does not split them: the part not given as oreb counts as defensive. */
+  reb?: number;
+  ast?: number;
+  stl?: number;
+  blk?: number;
+  tov?: number;
+}
+
+/** One team's side of a paper scoresheet. */
+export interface PaperTeamResult {
+  /** Final score. */
+  score: number;
+  /** Points per period, regulation then overtime; when given, both teams give the same number and they sum to `score`. */
+  periods?: number[];
+  players?: PaperPlayerLine[];
+}
+
+/**
+ * A game's result entered from a paper scoresheet (no live scoring): the game's only play. `home`
+ * is the first team of the game's context, `away` the second. Corrections replace it with
+ * another paper result; see src/domain/game/paper-result.ts for the checks.
+ */
+export interface PaperResult {
+  type: 'paper_result';
+  home: PaperTeamResult;
+  away: PaperTeamResult;
+}
+
 /**
  * Correction: take the event `targetSeq` out of force. The target may itself be a correction:
  * voiding a void reinstates its target; voiding a replace restores the previous version.
@@ -194,7 +236,8 @@ export type PlayBody =
   | PeriodEnd
   | ClockStart
   | ClockStop
-  | ScoreAdjust;
+  | ScoreAdjust
+  | PaperResult;
 
 export type CorrectionBody = VoidCorrection | ReplaceCorrection;
 
@@ -226,6 +269,9 @@ export const PLAY_TYPES = [
   'clock_stop',
   'score_adjust',
 ] as const satisfies readonly PlayBody['type'][];
+
+/** Plays the log holds besides the live ones: a result entered from a paper scoresheet (never sent as a live play). */
+export const RECORDED_ONLY_PLAY_TYPES = ['paper_result'] as const satisfies readonly PlayBody['type'][];
 
 export const CORRECTION_TYPES = ['void', 'replace'] as const satisfies readonly CorrectionBody['type'][];
 

@@ -17,7 +17,6 @@ import {
 import { conflict, forbidden } from '../../domain/shared/domain-error.js';
 import { LiveDelivery } from '../../live/live-delivery.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { PlayerQueryDto } from '../players/player.dto.js';
 import { PlayersService } from '../players/players.service.js';
 import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -28,6 +27,7 @@ import { GameEntity } from './game.entity.js';
 import { gameSettingsOf, lifecycleSettingsOf } from './game-settings.js';
 import { GameStore, type LockedGame } from './game-store.js';
 import { GameResultEvents } from './game-result-events.js';
+import { currentRoster } from './game-rosters.js';
 import { GamesService } from './games.service.js';
 import { gameRecord, scorableGame } from './scoring.service.js';
 
@@ -77,7 +77,7 @@ export class GameLifecycleService {
     let next: GameRecord;
     switch (dto.to) {
       case 'ready': {
-        const { rosters, request } = await this.readiness(game, dto);
+        const { rosters, request } = await this.readiness(actor, game, dto);
         next = transitionGame(before, request, settings);
         const context = gameContext({ gameId, teams: rosters, settings: gameSettingsOf(rules) });
         // Events recorded while ready (and kept across a step back to scheduled) replay on the new rosters.
@@ -180,29 +180,21 @@ export class GameLifecycleService {
 
   /** Rosters as they stand now and the facts the ready check needs. */
   private async readiness(
+    actor: Actor,
     game: LockedGame,
     dto: GameTransitionDto,
   ): Promise<{ rosters: [TeamRoster, TeamRoster]; request: TransitionRequest }> {
-    const roster = async (teamId: string, startingFive: string[] | undefined): Promise<TeamRoster> => {
-      const team = await this.teams.getEntity(teamId);
-      const page = await this.players.listByTeam(teamId, Object.assign(new PlayerQueryDto(), { pageSize: 100 }));
-      return {
-        teamId,
-        name: team.name,
-        players: page.items.map((p) => ({
-          playerId: p.id,
-          teamId,
-          jerseyNumber: String(p.jerseyNumber),
-          name: p.name,
-        })),
-        startingFive: startingFive ?? null,
-      };
-    };
+    const roster = (teamId: string, startingFive: string[] | undefined) =>
+      currentRoster(this.teams, this.players, teamId, startingFive ?? null);
     const rosters: [TeamRoster, TeamRoster] = [
       await roster(game.homeTeamId!, dto.homeStartingFive),
       await roster(game.awayTeamId!, dto.awayStartingFive),
     ];
-    const scorekeeperAssigned = await this.access.isStaffed(scorableGame(game));
+    // Somebody keeps score: an assignment or game code, or the organiser marking it ready, who may
+    // score it themselves (scorekeeping-policy.ts) without assigning anyone.
+    const scorekeeperAssigned =
+      (await this.access.mayScoreOnceReady(actor, scorableGame(game))) ||
+      (await this.access.isStaffed(scorableGame(game)));
     return {
       rosters,
       request: {

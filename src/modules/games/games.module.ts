@@ -11,13 +11,15 @@ import { GameStates } from './game-states.service.js';
 import { GameStore } from './game-store.js';
 import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
+import { PaperResultController } from './paper-result.controller.js';
+import { PaperResultService } from './paper-result.service.js';
 import { ScoringController } from './scoring.controller.js';
 import { ScoringService } from './scoring.service.js';
 
 /** Games, their lifecycle and their play-by-play (rules in src/domain/game). */
 @Module({
   imports: [TournamentsModule, TeamsModule, PlayersModule, ScorekeepingModule],
-  controllers: [GamesController, ScoringController],
+  controllers: [GamesController, ScoringController, PaperResultController],
   providers: [
     GameStore,
     GamesService,
@@ -27,6 +29,7 @@ import { ScoringService } from './scoring.service.js';
     GameResultEvents,
     GameFeed,
     GameStates,
+    PaperResultService,
   ],
   exports: [GamesService, GameLifecycleService, ScoringService, GameFixtures, GameResultEvents, GameFeed, GameStates],
 })

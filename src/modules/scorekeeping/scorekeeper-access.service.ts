@@ -31,6 +31,11 @@ export class ScorekeeperAccess {
     return scoreDecision(principal, game, { organisesTournament, assignments });
   }
 
+  /** Whether the caller may score this game once it is ready (an organiser keeps score without an assignment). */
+  async mayScoreOnceReady(principal: Principal, game: ScorableGame): Promise<boolean> {
+    return (await this.decide(principal, { ...game, status: 'ready' })).allowed;
+  }
+
   /** 403 (SCORE_FORBIDDEN or GAME_NOT_SCORABLE) unless the caller may score this game now. */
   async assertCanScore(principal: Principal, game: ScorableGame): Promise<void> {
     const decision = await this.decide(principal, game);
