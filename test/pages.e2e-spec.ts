@@ -149,8 +149,8 @@ describe('pages in a browser (fan scoreboard, scorekeeper console, organiser des
       await sk.getByRole('button', { name: '+3', exact: true }).click();
       await player(sk, 5).click();
       await sk.getByRole('button', { name: '2分不中' }).click();
+      // After a miss the console offers the rebound: tapping #12 records his defensive rebound.
       await player(sk, 12).click();
-      await sk.getByRole('button', { name: '后场篮板' }).click();
       await sk.getByTestId('outbox').getByText('待发送 3 条').waitFor();
       // The outbox survives a reload of the page's state: it is on the device.
       const stored = await sk.evaluate(

@@ -25,6 +25,15 @@ export interface PageAssets {
 export interface WebBundle {
   assets: Map<string, BundledAsset>;
   pages: Map<string, PageAssets>;
+  /** `/sw.js`: the service worker that keeps the offline page (`OfflinePage`) on the device. */
+  serviceWorker: BundledAsset | null;
+}
+
+/** A page that opens without network: its shell and every file its build made are precached. */
+export interface OfflinePage {
+  page: string;
+  /** Its HTML's address and a revision that changes whenever the HTML does. */
+  shell: (assets: PageAssets) => { url: string; revision: string };
 }
 
 export const STATIC_PREFIX = '/static/';
@@ -49,7 +58,7 @@ const TYPES: Record<string, string> = {
  * on every request. Doing it at start (about 0.2 s) keeps one path for development, tests and the
  * image: there is no build output that could drift from `web/`.
  */
-export async function bundleWeb(webRoot: string, pages: readonly string[]): Promise<WebBundle> {
+export async function bundleWeb(webRoot: string, pages: readonly string[], offline?: OfflinePage): Promise<WebBundle> {
   const assetsDir = path.join(webRoot, 'assets');
   const outDir = path.join(assetsDir, 'out');
   const urlOf = (file: string) =>
@@ -64,18 +73,47 @@ export async function bundleWeb(webRoot: string, pages: readonly string[]): Prom
     const outputs = result.metafile.outputs;
     const [main] = Object.entries(outputs).find(([, o]) => o.entryPoint === entry) ?? [];
     if (!main) throw new Error(`web bundle: no output for ${entry}`);
-    return { main: urlOf(main), imports: staticImports(outputs, main).map(urlOf) };
+    return {
+      main: urlOf(main),
+      imports: staticImports(outputs, main).map(urlOf),
+      all: result.outputFiles.map((f) => urlOf(f.path)),
+    };
   };
 
   const stylesheet = (await build('css/app.css')).main;
   // One build per page: its first view is one script (plus what it loads later, like the
   // socket.io client), not a handful of shared chunks each costing a round trip on a slow link.
   const pageAssets = new Map<string, PageAssets>();
+  let precache: Array<{ url: string; revision: string | null }> | null = null;
   for (const page of pages) {
-    const { main, imports } = await build(`js/pages/${page}.js`);
-    pageAssets.set(page, { script: main, preloads: imports, stylesheet });
+    const { main, imports, all } = await build(`js/pages/${page}.js`);
+    const made = { script: main, preloads: imports, stylesheet };
+    pageAssets.set(page, made);
+    // Hashed names need no revision; the lazy chunks (the socket.io client) are in `all` too.
+    if (page === offline?.page)
+      precache = [offline.shell(made), ...[stylesheet, ...all].map((url) => ({ url, revision: null }))];
   }
-  return { assets, pages: pageAssets };
+  const serviceWorker = precache ? await buildServiceWorker(assetsDir, precache) : null;
+  return { assets, pages: pageAssets, serviceWorker };
+}
+
+/** web/assets/js/sw.js with its Workbox modules in one classic script, the precache list put in. */
+async function buildServiceWorker(assetsDir: string, precache: Array<{ url: string; revision: string | null }>) {
+  const result = await esbuild.build({
+    absWorkingDir: assetsDir,
+    entryPoints: ['js/sw.js'],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: BUILD.target,
+    legalComments: 'none',
+    write: false,
+    outfile: 'out/sw.js',
+    logLevel: 'silent',
+    // Workbox logs in development builds; `process` does not exist in a worker.
+    define: { __PRECACHE__: JSON.stringify(precache), 'process.env.NODE_ENV': '"production"' },
+  });
+  return compressed('/sw.js', result.outputFiles[0]!);
 }
 
 const BUILD = {

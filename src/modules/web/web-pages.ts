@@ -5,7 +5,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pagePreloader, type PagePreload } from './page-preload.js';
-import { bundleWeb, STATIC_PREFIX, type BundledAsset, type PageAssets, type WebBundle } from './web-bundle.js';
+import {
+  bundleWeb,
+  STATIC_PREFIX,
+  type BundledAsset,
+  type OfflinePage,
+  type PageAssets,
+  type WebBundle,
+} from './web-bundle.js';
 
 /**
  * The pages people open (fans, scorekeepers, organisers), served by the API's own server from
@@ -25,6 +32,28 @@ export const PAGE_ROUTES: ReadonlyArray<{ paths: string[]; page: string; title: 
 ];
 const NOT_FOUND = { page: 'not-found', title: '页面不存在' };
 
+/**
+ * The scorer's console opens without network after one visit (a service worker, /sw.js) and can be
+ * installed (/manifest.webmanifest). Browsers allow service workers only over HTTPS or on
+ * localhost: at a venue's plain-HTTP LAN address the console works online only, with its outbox.
+ */
+const OFFLINE = { page: 'score', url: '/score', title: '记录台' };
+const MANIFEST = JSON.stringify({
+  name: '记录台 · Courtside',
+  short_name: '记录台',
+  lang: 'zh-CN',
+  start_url: '/score',
+  scope: '/score',
+  display: 'standalone',
+  background_color: '#f4f5f7',
+  theme_color: '#14213d',
+  icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+});
+const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" rx="18" fill="#14213d"/>' +
+  '<circle cx="48" cy="48" r="28" fill="#e07a1f"/><path d="M20 48h56M48 20v56M28 28c10 10 10 30 0 40M68 28c-10 10-10 30 0 40" ' +
+  'stroke="#14213d" stroke-width="4" fill="none"/></svg>';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TABS = /^[a-z-]{1,20}$/;
 
@@ -43,7 +72,15 @@ function bundleOnce(root: string): Promise<WebBundle> {
   const pages = [...PAGE_ROUTES.map((r) => r.page), NOT_FOUND.page];
   let bundle = bundles.get(root);
   if (!bundle) {
-    bundle = bundleWeb(root, pages);
+    const shell = readFileSync(path.join(root, 'pages', 'shell.html'), 'utf8');
+    const offline: OfflinePage = {
+      page: OFFLINE.page,
+      shell: (assets) => ({
+        url: OFFLINE.url,
+        revision: hashOf(renderShell(shell, OFFLINE.title, assets, OFFLINE.page)),
+      }),
+    };
+    bundle = bundleWeb(root, pages, offline);
     bundles.set(root, bundle);
     bundle.catch(() => bundles.delete(root));
   }
@@ -60,8 +97,17 @@ const inlineJson = (value: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-function renderShell(shell: string, title: string, assets: PageAssets, preload?: PagePreload | null): string {
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+function renderShell(
+  shell: string,
+  title: string,
+  assets: PageAssets,
+  page: string,
+  preload?: PagePreload | null,
+): string {
   const links = [
+    ...(page === OFFLINE.page ? ['<link rel="manifest" href="/manifest.webmanifest" />'] : []),
     `<link rel="stylesheet" href="${assets.stylesheet}" />`,
     ...assets.preloads.map((href) => `<link rel="modulepreload" href="${href}" />`),
     `<script type="module" src="${assets.script}"></script>`,
@@ -85,8 +131,8 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
   const fixedPage = (page: string, title: string) => {
     let made = fixed.get(page);
     if (!made) {
-      const html = renderShell(shell, title, bundle.pages.get(page)!);
-      made = { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"` };
+      const html = renderShell(shell, title, bundle.pages.get(page)!, page);
+      made = { html, etag: `"${hashOf(html)}"` };
       fixed.set(page, made);
     }
     return made;
@@ -114,13 +160,30 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
         if (params.tab !== undefined && !TABS.test(params.tab)) return notFound(reply);
         const data = await preload(page, params);
         if (data?.missing) return notFound(reply);
-        if (data) return sendHtml(reply, 200, renderShell(shell, title, bundle.pages.get(page)!, data));
+        if (data) return sendHtml(reply, 200, renderShell(shell, title, bundle.pages.get(page)!, page, data));
         const { html, etag } = fixedPage(page, title);
         if (request.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
         return sendHtml(reply, 200, html, etag);
       });
     }
   }
+
+  // The service worker is checked on every visit (a deploy changes its precache list).
+  const worker = bundle.serviceWorker;
+  if (worker)
+    fastify.get('/sw.js', { config: { compress: false } } as never, (request, reply) => {
+      void reply.header('service-worker-allowed', '/');
+      return sendAsset(request, reply, worker, 'no-cache');
+    });
+  fastify.get('/manifest.webmanifest', (_request, reply) =>
+    reply
+      .header('content-type', 'application/manifest+json; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(MANIFEST),
+  );
+  fastify.get('/icon.svg', (_request, reply) =>
+    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(ICON),
+  );
 
   // Hashed names never change content: a year in the browser's cache, already compressed.
   fastify.get(`${STATIC_PREFIX}*`, { config: { compress: false } } as never, (request, reply) => {
@@ -130,10 +193,15 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
   });
 }
 
-function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: BundledAsset) {
+function sendAsset(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  asset: BundledAsset,
+  cacheControl = 'public, max-age=31536000, immutable',
+) {
   void reply
     .header('content-type', asset.contentType)
-    .header('cache-control', 'public, max-age=31536000, immutable')
+    .header('cache-control', cacheControl)
     .header('etag', asset.etag)
     .header('vary', 'accept-encoding');
   if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();

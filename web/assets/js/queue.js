@@ -14,7 +14,8 @@ export class Outbox {
     this.gameId = gameId;
     this.storage = storage;
     const saved = this.read();
-    this.items = saved.items ?? [];
+    // A basket held for its assist is released by a reload: nobody is choosing any more.
+    this.items = (saved.items ?? []).map(({ hold: _hold, ...item }) => item);
     this.baseSeq = saved.baseSeq ?? null;
     /** clientEventId -> seq of what this device recorded (for assists on a recorded basket). */
     this.recorded = saved.recorded ?? {};
@@ -37,7 +38,7 @@ export class Outbox {
     );
   }
 
-  /** item: { id (clientEventId), kind: 'event' | 'undo' | 'assist', event?, target?, createdAt } */
+  /** item: { id (clientEventId), kind: 'event' | 'undo' | 'assist', event?, target?, createdAt, hold? } */
   add(item) {
     this.items.push(item);
     this.save();
@@ -46,6 +47,28 @@ export class Outbox {
 
   get head() {
     return this.items[0] ?? null;
+  }
+
+  /** The head, unless it is held back (a basket whose assist the scorer is still choosing). */
+  get sendable() {
+    const head = this.items[0];
+    return head && !head.hold ? head : null;
+  }
+
+  /** Lets a held item go. */
+  release(id) {
+    const item = this.items.find((i) => i.id === id);
+    if (item?.hold) {
+      delete item.hold;
+      this.save();
+    }
+  }
+
+  /** Puts an item before every waiting one (the substitution a refused play needs first). */
+  addFirst(item) {
+    this.items.unshift(item);
+    this.save();
+    return item;
   }
 
   get size() {
