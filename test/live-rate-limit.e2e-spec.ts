@@ -104,3 +104,33 @@ describe('rate limits over socket.io and across instances (REDIS_URL)', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
+
+describe('the socket write limit without Redis (memory counters)', () => {
+  let ctx: TestContext;
+  const sockets: LiveSocket[] = [];
+  beforeAll(async () => {
+    ctx = await startTestApp({ env: { WRITE_RATE_LIMIT_PER_MINUTE: '5' } });
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await ctx?.close();
+  });
+
+  it('answers 429 TOO_MANY_WRITES with retry information past the limit; subscriptions go on', async () => {
+    const scorer = await ctx.newAccount('scorekeeper');
+    const socket = await connectSocket(ctx.baseUrl, scorer.accessToken);
+    sockets.push(socket);
+    const command = () => ({ gameId: randomUUID(), clientEventId: randomUUID(), expectedSeq: 0 });
+    for (let i = 0; i < 5; i++)
+      expect(await socket.emitWithAck('game:undo', command())).toMatchObject({
+        ok: false,
+        error: { code: 'GAME_NOT_FOUND' },
+      });
+    expect(await socket.emitWithAck('game:undo', command())).toMatchObject({
+      ok: false,
+      error: { statusCode: 429, code: 'TOO_MANY_WRITES', context: { retryAfterSeconds: expect.any(Number) } },
+    });
+    const subscribed = await socket.emitWithAck('tournament:subscribe', { tournamentId: randomUUID() });
+    expect(subscribed).toMatchObject({ ok: false, error: { statusCode: 404 } });
+  });
+});
