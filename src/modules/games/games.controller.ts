@@ -55,7 +55,7 @@ export class GamesController {
   @Public()
   @ApiOkResponse({
     description:
-      'Both teams’ player lines (PTS, FGM/FGA, 3PM/3PA, FTM/FTA, OREB, DREB, REB, AST, STL, BLK, TO, PF, EFF), totals, percentages and the score by period',
+      'Both teams’ player lines (PTS, FGM/FGA, 3PM/3PA, FTM/FTA, OREB, DREB, REB, AST, STL, BLK, TO, PF, EFF; `secondsPlayed` (MIN, e.g. 1530 = 25:30) and `plusMinus` from the lineups and the game clock, null where those are not tracked), totals, percentages and the score by period',
   })
   @ApiErrors(400, 404, 409)
   boxScore(@UuidParam('id') id: string): Promise<BoxScoreView> {

@@ -21,7 +21,7 @@ export class ScoringController {
   @ApiCreatedResponse({
     type: RecordedEventDto,
     description:
-      'Recorded and committed. The same clientEventId again answers the original result (duplicate: true); with other content 409 GAME_EVENT_ID_REUSED. A stale expectedSeq is 409 GAME_SEQ_STALE with the current state in `context`.',
+      'Recorded and committed. The same clientEventId again answers the original result (duplicate: true); with other content 409 GAME_EVENT_ID_REUSED. A stale expectedSeq is 409 GAME_SEQ_STALE with the current state in `context`. A play credited to a player on the bench (starting fives given) is 400 PLAYER_NOT_ON_COURT with `details[{field: "event.playerId"}]` and `context {playerId, teamId}`: record the substitution first.',
   })
   @ApiErrors(400, 403, 404, 409)
   record(

@@ -105,6 +105,8 @@ export function describePlay(event, names) {
         player: event.playerId ? player(event.playerId) : team(event.teamId),
         points: event.points,
       });
+    case 'paper_result':
+      return t('ev_paper_result', { home: event.home?.score ?? '', away: event.away?.score ?? '' });
     case 'void':
       return t('ev_void', { seq: event.targetSeq });
     case 'replace':

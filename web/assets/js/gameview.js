@@ -139,6 +139,13 @@ export function playByPlay(plays, names, limit = 40) {
 
 const pct = (made, att) => `${made}/${att}`;
 
+/** Seconds on court as mm:ss; a dash where minutes are not tracked. */
+const minutes = (seconds) =>
+  seconds === null || seconds === undefined
+    ? '–'
+    : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+const plusMinus = (n) => (n === null || n === undefined ? '–' : n > 0 ? `+${n}` : String(n));
+
 export function boxScoreView(box) {
   if (!box) return null;
   return h(
@@ -150,6 +157,7 @@ export function boxScoreView(box) {
         [
           t('jersey'),
           t('player'),
+          t('colMin'),
           t('colPts'),
           t('colReb'),
           t('colAst'),
@@ -161,6 +169,7 @@ export function boxScoreView(box) {
           t('col3p'),
           t('colFt'),
           t('colEff'),
+          t('colPlusMinus'),
         ],
         [
           ...team.players.map((p) =>
@@ -177,6 +186,7 @@ export function boxScoreView(box) {
                   ? h('span', { class: 'muted' }, ` · ${t(p.out === 'fouled_out' ? 'fouledOut' : 'disqualified')}`)
                   : null,
               ),
+              h('td', {}, minutes(p.secondsPlayed)),
               h('td', {}, p.pts),
               h('td', {}, p.reb),
               h('td', {}, p.ast),
@@ -188,6 +198,7 @@ export function boxScoreView(box) {
               h('td', {}, pct(p.fgm3, p.fga3)),
               h('td', {}, pct(p.ftm, p.fta)),
               h('td', {}, p.eff),
+              h('td', {}, plusMinus(p.plusMinus)),
             ),
           ),
           h(
@@ -195,6 +206,7 @@ export function boxScoreView(box) {
             { class: 'total' },
             h('td', {}, ''),
             h('td', { class: 'name' }, t('total')),
+            h('td', {}, ''),
             h('td', {}, team.totals.pts),
             h('td', {}, team.totals.reb),
             h('td', {}, team.totals.ast),
@@ -206,6 +218,7 @@ export function boxScoreView(box) {
             h('td', {}, pct(team.totals.fgm3 ?? 0, team.totals.fga3 ?? 0)),
             h('td', {}, pct(team.totals.ftm, team.totals.fta)),
             h('td', {}, team.totals.eff),
+            h('td', {}, ''),
           ),
         ],
         { caption: team.name, label: `${t('boxScore')} ${team.name}` },

@@ -421,6 +421,53 @@ const T = {
   err_GAME_CODE_INVALID: ['比赛码无效或已使用', 'The game code is wrong or already used'],
   err_INVALID_CREDENTIALS: ['用户名或密码不对', 'Wrong username or password'],
   err_TOO_MANY_ATTEMPTS: ['尝试次数过多，请稍后再试', 'Too many attempts; try again later'],
+  // box score minutes and plus/minus; results from a paper scoresheet (issue 14, desk-paper-result.js)
+  colMin: ['时间', 'MIN'],
+  colPlusMinus: ['+/-', '+/-'],
+  ev_paper_result: ['纸质记分表成绩 {home}:{away}', 'Result from the paper scoresheet {home}:{away}'],
+  prTitle: ['录入纸质记分表成绩', 'Result from a paper scoresheet'],
+  prHint: [
+    '没有现场记录的比赛：填最终比分即可，每节比分（含加时）和球员数据可选，不需指派记录员或确认首发。确认成绩前再次提交即为更正。',
+    'For a game not scored live: the final score is enough; periods (overtime included) and players’ lines are optional, no scorekeeper or starting five needed. Sent again before the result is confirmed, it corrects it.',
+  ],
+  prGame: ['比赛', 'Game'],
+  prChoose: ['选择比赛…', 'Choose a game…'],
+  prScore: ['最终比分', 'Final score'],
+  prPeriods: ['每节得分（逗号分隔）', 'Points per period (comma-separated)'],
+  prPlayers: ['球员数据（空格为未录入）', 'Players’ lines (blank: not entered)'],
+  prCol3pm: ['三分中', '3PM'],
+  prColFtm: ['罚球中', 'FTM'],
+  prColFta: ['罚球数', 'FTA'],
+  prSubmit: ['保存成绩', 'Save the result'],
+  prSaved: ['成绩已保存，积分榜和晋级已更新', 'Result saved; standings and advancement updated'],
+  prErrOther: ['服务器拒绝了这份成绩（代码 {code}）', 'The server refused this result (code {code})'],
+  prErr_VALIDATION_FAILED: ['有数字填写不对：请填 0–999 的整数', 'A number is not right: use whole numbers 0–999'],
+  prErr_GAME_PAPER_RESULT_TIED: [
+    '最终比分不能打平：平局须打加时',
+    'The final score cannot be level: overtime is played',
+  ],
+  prErr_GAME_PAPER_RESULT_PERIODS_INVALID: [
+    '每节得分不对：两队都要填、节数相同、合计等于比分，只有打平才有加时',
+    'Periods do not fit: both teams, as many periods, adding up to the score, overtime only after a level score',
+  ],
+  prErr_GAME_PAPER_RESULT_PLAYER_NOT_ON_ROSTER: ['球员不在该队名单上', 'A player is not on that team’s roster'],
+  prErr_GAME_PAPER_RESULT_PLAYER_TWICE: ['同一球员录了两次', 'A player was entered twice'],
+  prErr_GAME_PAPER_RESULT_TOO_MANY_FOULS: ['犯规次数超过离场上限（5次）', 'More fouls than the foul-out limit (5)'],
+  prErr_GAME_PAPER_RESULT_LINE_INCONSISTENT: [
+    '球员数据前后矛盾（如命中多于出手，或得分少于命中）',
+    'A player’s line does not add up (more made than attempted, or fewer points than the shots made)',
+  ],
+  prErr_GAME_PAPER_RESULT_PLAYER_POINTS_EXCEED: [
+    '球员得分之和超过了球队比分',
+    'The players’ points add up to more than the score',
+  ],
+  prErr_GAME_PAPER_RESULT_NUMBER_INVALID: ['请填 0–999 的整数', 'Use whole numbers 0–999'],
+  prErr_GAME_PAPER_RESULT_NOT_ALLOWED: [
+    '这场比赛不能录入纸质成绩：已现场记录（请用更正）、成绩已确认，或比赛已弃权/延期/取消',
+    'No paper result for this game: it was scored live (correct it there), is confirmed, forfeited, postponed or cancelled',
+  ],
+  prErr_GAME_TEAMS_UNKNOWN: ['对阵双方还未确定', 'The teams of this game are not known yet'],
+  prErr_TOURNAMENT_FORBIDDEN: ['只有本赛事的组织者可以录入成绩', 'Only the tournament’s organisers may enter results'],
 };
 
 /** The text for `key` in the current language, with {name} placeholders filled. */

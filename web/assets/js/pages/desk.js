@@ -7,6 +7,7 @@ import { isDone, statusText, whenText } from '../format.js';
 import { t } from '../i18n.js';
 import { main, page, renderTop, setTitle, tabs } from '../layout.js';
 import { firstAdminView } from './desk-setup.js';
+import { paperResultView } from '../desk-paper-result.js';
 
 const [, , tournamentId, tabParam] = pathParts();
 const tab = tabParam ?? 'setup';
@@ -652,7 +653,7 @@ async function scorersView() {
 async function resultsView() {
   const games = await getAll(`/api/v1/tournaments/${tournamentId}/games`);
   const shown = games.filter((g) => g.status !== 'scheduled');
-  return table(
+  const list = table(
     [t('games'), t('points'), t('status_live'), ''],
     shown.map((g) =>
       h(
@@ -687,6 +688,7 @@ async function resultsView() {
     ),
     { caption: t('tabResults'), label: t('tabResults') },
   );
+  return h('div', {}, list, paperResultView({ games, call, done: (text) => say(true, text) }));
 }
 
 const AWARD_KEYS = [
