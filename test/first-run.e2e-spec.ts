@@ -103,7 +103,7 @@ const post = (port: number, url: string, body: unknown) =>
 function removeRelocated(dataDir: string): void {
   const link = path.join(dataDir, 'pg');
   if (existsSync(link) && lstatSync(link).isSymbolicLink())
-    rmSync(readlinkSync(link), { recursive: true, force: true });
+    rmSync(path.dirname(readlinkSync(link)), { recursive: true, force: true });
 }
 
 describe('first run: npm start as root in a private folder', () => {
@@ -256,5 +256,6 @@ describe('first run: npm start as root in a private folder', () => {
     await db.stop();
     expect(existsSync(directory)).toBe(false);
     expect(existsSync(placed)).toBe(false);
+    if (placed !== directory) expect(existsSync(path.dirname(placed))).toBe(false);
   }, 120_000);
 });

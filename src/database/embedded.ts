@@ -101,6 +101,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (options.persistent === false) {
         fs.rmSync(directory, { recursive: true, force: true });
         fs.rmSync(path.resolve(options.directory), { recursive: true, force: true });
+        // A relocated throw-away cluster's own folder under /var/lib/courtside/clusters, if now empty.
+        if (directory !== path.resolve(options.directory)) {
+          try {
+            fs.rmdirSync(path.dirname(directory));
+          } catch {
+            // not empty, or gone already
+          }
+        }
       }
     },
   };
