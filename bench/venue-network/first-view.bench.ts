@@ -72,14 +72,23 @@ async function seedGame(base: string): Promise<string> {
   });
   let seq = 0;
   const play = async (event: Record<string, unknown>) => {
-    const r = await scorer('POST', `/games/${game.id}/events`, { clientEventId: randomUUID(), expectedSeq: seq, event });
+    const r = await scorer('POST', `/games/${game.id}/events`, {
+      clientEventId: randomUUID(),
+      expectedSeq: seq,
+      event,
+    });
     seq = r.seq;
   };
   for (let period = 1; period <= 3; period++) {
     await play({ type: 'period_start', period });
     for (let i = 0; i < 18; i++) {
       const side = i % 2 === 0 ? home : away;
-      await play({ type: 'field_goal_made', teamId: side.id, playerId: side.ids[i % 5], points: 2 + (i % 3 === 0 ? 1 : 0) });
+      await play({
+        type: 'field_goal_made',
+        teamId: side.id,
+        playerId: side.ids[i % 5],
+        points: 2 + (i % 3 === 0 ? 1 : 0),
+      });
     }
     if (period < 3) await play({ type: 'period_end' });
   }
@@ -116,11 +125,13 @@ async function firstView(browser: Browser, url: string, link: (typeof LINKS)[num
   cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
     bytes += e.encodedDataLength;
     if (process.env.BENCH_VERBOSE)
-      console.error(`  ${Date.now() - started} ms ${(e.encodedDataLength / 1024).toFixed(1)} KB ${urls.get(e.requestId)}`);
+      console.error(
+        `  ${Date.now() - started} ms ${(e.encodedDataLength / 1024).toFixed(1)} KB ${urls.get(e.requestId)}`,
+      );
   });
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(
-    () => /^\d+$/.test(document.querySelector('[data-testid="home-score"]')?.textContent?.trim() ?? ''),
+    `/^\\d+$/.test(document.querySelector('[data-testid="home-score"]')?.textContent?.trim() ?? '')`,
     undefined,
     { timeout: 60_000, polling: 20 },
   );
