@@ -100,7 +100,7 @@ describe('the server process', () => {
       server.child.kill('SIGKILL');
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     }
-  }, 60_000);
+  }, 180_000);
 
   it('runs on the embedded PostgreSQL when DATABASE_URL is unset, and keeps data across restarts', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-embedded-'));
@@ -187,5 +187,5 @@ describe('the server process', () => {
       server.child.kill('SIGKILL');
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     }
-  }, 60_000);
+  }, 180_000);
 });
