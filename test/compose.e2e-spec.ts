@@ -312,7 +312,7 @@ describe('docker compose (without Docker): compose file, .env.example, Dockerfil
       });
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
       expect(run.stdout).toContain('Created administrator deputy');
-    }, 60_000);
+    }, 180_000);
 
     it('stops cleanly on SIGTERM, as docker compose stop sends it', async () => {
       server!.child.kill('SIGTERM');
