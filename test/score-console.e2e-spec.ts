@@ -281,6 +281,7 @@ describe("the scorer's console at the table", () => {
       await refused.getByText('#6 姚晓东 不在场上').waitFor();
       expect(await refused.textContent()).not.toContain('is not on court');
       await screenshot(page, 'score-console-not-on-court');
+      expect(await refused.getByRole('button', { name: '#6 姚晓东 下' }).count()).toBe(0);
       await refused.getByRole('button', { name: '#7 陆海峰 下' }).click();
       await page.getByTestId('outbox').getByText('待发送 2 条').waitFor();
       const waiting = await page.getByTestId('outbox').locator('li').allTextContents();
@@ -319,15 +320,27 @@ describe("the scorer's console at the table", () => {
           page,
           `caches.open('courtside-scorer-data').then((c) => c.keys()).then((k) => k.some((r) => r.url.includes('/plays')) && k.some((r) => r.url.includes('/players')))`,
         );
+        // A substitution just before the network goes: the reopened console must still know it.
+        await page.getByTestId('bench-home').click();
+        await player(page, 9).click();
+        await player(page, 5).click();
+        await sent(page);
         const before = (await plays(setup)).length;
 
         await proxy.offline();
         await page.reload();
         await page.getByTestId('console').waitFor();
+        expect(await page.getByTestId('players-home').getByRole('button').allTextContents()).toEqual([
+          '4沈建华',
+          '6姚晓东',
+          '7陆海峰',
+          '8费春雨',
+          '9潘天宇',
+        ]);
         const ten: Array<[number, string]> = [
           [4, 'made1'],
           [21, 'made1'],
-          [5, 'steal'],
+          [9, 'steal'],
           [22, 'turnover'],
           [23, 'foul'],
           [6, 'made1'],

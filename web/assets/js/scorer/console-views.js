@@ -352,13 +352,15 @@ function refusedView(c, a) {
         h(
           'div',
           { class: 'c-refused-five' },
-          [...court()[notOnCourt.teamId]].map((id) =>
-            h(
-              'button',
-              { type: 'button', class: 'pbtn oncourt', onclick: () => a.substituteForRefused(id) },
-              t('skOutFor', { name: playerName(id) }),
+          [...court()[notOnCourt.teamId]]
+            .filter((id) => id !== notOnCourt.playerId)
+            .map((id) =>
+              h(
+                'button',
+                { type: 'button', class: 'pbtn oncourt', onclick: () => a.substituteForRefused(id) },
+                t('skOutFor', { name: playerName(id) }),
+              ),
             ),
-          ),
         ),
       )
     : null;

@@ -46,6 +46,11 @@ export async function openConsole(gameId, hooks) {
   ]);
   const outbox = new Outbox(gameId);
   if (outbox.baseSeq === null) outbox.rebase(feed.state.lastSeq);
+  const kept = keptState(gameId);
+  if (kept && kept.lastSeq > feed.state.lastSeq) {
+    const { log: _log, ...state } = kept;
+    Object.assign(feed.state, state);
+  }
   c = {
     gameId,
     hooks,
@@ -53,7 +58,7 @@ export async function openConsole(gameId, hooks) {
     s: feed.state,
     tournament,
     rosters: { [g.homeTeam.id]: home, [g.awayTeam.id]: away },
-    log,
+    log: kept && lastOf(kept.log) > lastOf(log) ? kept.log : log,
     outbox,
     /** @type {string|null} */ selected: null,
     /** @type {Prompt|null} */ prompt: null,
@@ -94,6 +99,30 @@ function listenOnce() {
   setInterval(() => c?.outbox.size && flush(), 3000);
   setInterval(tickClock, 100);
   listenKeys({ act: key, pick: pickByKey });
+}
+
+// What the console last knew, kept on the device: reopened without network, the service worker's
+// copies of the API answers may be older than the plays this device has seen since.
+const keptKey = (gameId) => `courtside.console.${gameId}`;
+const lastOf = (log) => (log?.length ? log[log.length - 1].seq : 0);
+
+function keptState(gameId) {
+  try {
+    return JSON.parse(localStorage.getItem(keptKey(gameId)) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+/** Saved after every play the console learns of (a few a minute): a reload may come at any moment. */
+function keep() {
+  if (!c) return;
+  const { game, clock, plays, box, lastSeq } = c.s;
+  try {
+    localStorage.setItem(keptKey(c.gameId), JSON.stringify({ game, clock, plays, box, lastSeq, log: c.log }));
+  } catch {
+    // storage full: the service worker's copies still open the console
+  }
 }
 
 /** Every play after `afterSeq`, in pages of 500. */
@@ -143,9 +172,13 @@ function onFeed(what, delta) {
     }
   } else if (what === 'all') {
     c.outbox.observed(c.s.lastSeq);
-    catchUpLog().then(draw, () => undefined);
+    catchUpLog().then(
+      () => (keep(), draw()),
+      () => undefined,
+    );
     flush();
   }
+  if (what !== 'box') keep();
   draw();
 }
 
