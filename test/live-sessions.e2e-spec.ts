@@ -50,7 +50,12 @@ describe('socket commands and the session behind them', () => {
       event: { type: 'period_start' },
     });
     expect(started.seq).toBe(1);
-    const basket = { type: 'field_goal_made', teamId: g.home.id, playerId: g.home.ids.get('4')!, points: 2 };
+    const basket = {
+      type: 'field_goal_made' as const,
+      teamId: g.home.id,
+      playerId: g.home.ids.get('4')!,
+      points: 2 as const,
+    };
     const event = (expectedSeq: number) => ({
       gameId: g.game.id,
       clientEventId: randomUUID(),
