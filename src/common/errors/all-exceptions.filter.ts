@@ -87,8 +87,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
       return make(400, 'VALIDATION_FAILED', 'Malformed identifier', [{ field: 'id', reason: 'must be a UUID' }]);
     }
+    // A safety net behind the services' own checks: deleting something other rows still refer to.
+    const driver = exception instanceof QueryFailedError ? (exception.driverError as PgError) : undefined;
+    if (driver?.code === '23503' && /still referenced/.test(driver.detail ?? '')) {
+      const from = /from table "(\w+)"/.exec(driver.detail ?? '')?.[1] ?? 'another record';
+      return make(
+        409,
+        'STILL_REFERENCED',
+        `It cannot be removed while ${from.replace(/_/g, ' ')} records refer to it`,
+        [{ field: 'id', reason: `is still referred to by ${from.replace(/_/g, ' ')}` }],
+      );
+    }
     return make(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request id identifies it in the logs');
   }
+}
+
+interface PgError {
+  code?: string;
+  detail?: string;
 }
 
 function httpCode(status: number): string {
