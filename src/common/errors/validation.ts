@@ -42,11 +42,8 @@ export class RequestValidationError extends BadRequestException {
 export class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
-      const nul = findNul(value, metadata.data ?? '');
-      if (nul !== null)
-        throw new RequestValidationError([
-          { field: nul || metadata.type, reason: 'must not contain control characters' },
-        ]);
+      const bad = findBadText(value, metadata.data ?? '');
+      if (bad !== null) throw new RequestValidationError([{ ...bad, field: bad.field || metadata.type }]);
       if (
         metadata.type === 'body' &&
         !metadata.data &&
@@ -62,21 +59,37 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 }
 
-/** The path of the first string or key holding U+0000, or null. Depth is bounded by the body parser. */
-export function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/** A UTF-16 surrogate without its pair: JSON can carry one (`"\\ud800"`), UTF-8 text cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain control characters';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text';
+  return null;
+}
+
+/**
+ * The first string or key that PostgreSQL could not store as text (NUL, a lone surrogate),
+ * with its path, or null. Depth is bounded by the body parser.
+ */
+export function findBadText(value: unknown, path: string, depth = 0): ErrorDetail | null {
+  if (typeof value === 'string') {
+    const reason = textProblem(value);
+    return reason ? { field: path, reason } : null;
+  }
   if (value === null || typeof value !== 'object' || depth > 64) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${path}[${i}]`, depth + 1);
+      const found = findBadText(value[i], `${path}[${i}]`, depth + 1);
       if (found !== null) return found;
     }
     return null;
   }
   for (const [key, v] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return field;
-    const found = findNul(v, field, depth + 1);
+    const reason = textProblem(key);
+    if (reason) return { field, reason };
+    const found = findBadText(v, field, depth + 1);
     if (found !== null) return found;
   }
   return null;
