@@ -403,6 +403,29 @@ describe("the scorer's console at the table", () => {
     },
     LONG,
   );
+  it(
+    "at a venue laptop's plain-HTTP LAN address there is no service worker, and the console works all the same",
+    async () => {
+      const setup = await readyGame();
+      const lan = await launchBrowser({ args: ['--host-resolver-rules=MAP venue.test 127.0.0.1'] });
+      try {
+        const context = await lan.newContext({ width: 390, height: 844 });
+        const page = await openConsole(setup, context, ctx.baseUrl.replace('127.0.0.1', 'venue.test'));
+        expect(await page.evaluate('window.isSecureContext')).toBe(false);
+        await page.getByRole('button', { name: '开始下一节' }).click();
+        await player(page, 4).click();
+        await action(page, 'made1').click();
+        await sent(page);
+        expect(await page.evaluate('Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)')).toBe(
+          false,
+        );
+        expect((await plays(setup)).map((x) => x.event.type)).toEqual(['period_start', 'free_throw_made']);
+      } finally {
+        await lan.close();
+      }
+    },
+    LONG,
+  );
 });
 
 /** Polls an expression in the page (it may return a promise) until it is true. */
