@@ -375,6 +375,10 @@ const T = {
     '{name} is not on court. Who goes off? The substitution goes first, then this play.',
   ],
   skOutFor: ['{name} 下', '{name} off'],
+  skCannotOpen: [
+    '没有网络，打不开这场比赛：恢复网络后重试',
+    'No network: this game cannot be opened; try again when the network returns',
+  ],
   errUnknown: ['出错了，请重试', 'Something went wrong; try again'],
   errCoded: ['服务器拒绝了这条记录（代码 {code}）', 'The server refused this (code {code})'],
   err_forbidden: ['没有权限记录这场比赛', 'You may not score this game'],

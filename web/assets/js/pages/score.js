@@ -1,10 +1,10 @@
 // Scorekeeper pages (/score, /score/:gameId, /score?code=123456): log in or use a game code,
 // pick the game, then the console (scorer/console.js) records its plays.
-import { api, ApiError, getAll, loadSession, saveSession } from '../api.js';
+import { api, ApiError, getAll, loadSession, NetworkError, saveSession } from '../api.js';
 import { field, fill, h, pathParts } from '../dom.js';
 import { isDone, whenText } from '../format.js';
 import { t } from '../i18n.js';
-import { main, page, renderTop, setTitle, showError } from '../layout.js';
+import { main, page, renderTop, setTitle } from '../layout.js';
 import { closeConsole, consoleState, draw, openConsole } from '../scorer/console.js';
 import { errorText } from '../scorer/errors.js';
 
@@ -176,4 +176,11 @@ async function render() {
   draw();
 }
 
-page(() => render().catch(showError));
+/** A page that could not open (no network, a refusal) says why in the scorer's words. */
+function failed(e) {
+  console.error(e);
+  const text = e instanceof NetworkError ? t('skCannotOpen') : t('error', { message: errorText(e) });
+  fill(main(), h('p', { class: 'error', role: 'alert' }, text));
+}
+
+page(() => render().catch(failed));
