@@ -55,11 +55,12 @@ describe('the desk’s paper-result form and the box score’s minutes (issue 14
       await page.getByTestId('paper-submit').click();
       await page.getByText('最终比分不能打平').waitFor();
       await page.getByText(`${AWAY.name} · 最终比分`, { exact: true }).last().waitFor();
+      await screenshot(page, 'desk-paper-result-refused');
 
       await score(AWAY.name).fill('58');
       await page.getByLabel(`${HOME.name} 每节得分（逗号分隔）`).fill('15,14,16,15');
       await page.getByLabel(`${AWAY.name} 每节得分（逗号分隔）`).fill('12,16,14,16');
-      await page.getByText('球员数据（空格为未录入）').click();
+      await page.getByText('球员数据（空格为未录入）', { exact: true }).click();
       await page.getByLabel('沈建华 得分').fill('21');
       await page.getByLabel('沈建华 犯规').fill('3');
       await page.getByTestId('paper-submit').click();

@@ -1,4 +1,5 @@
 import { gameBetween, newKit, ok, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
+import { connectSocket } from './support/live.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 
 /*
@@ -291,6 +292,24 @@ describe('organisers keep score themselves; the bench cannot score (issue 14)', 
         code: 'PLAYER_NOT_ON_COURT',
         details: [{ field: 'event.playerId', reason: expect.stringContaining(bench) }],
         context: { playerId: bench, teamId: kit.teams.get(龙) },
+      });
+      // The same refusal over socket.io, from the one error mapping.
+      const socket = await connectSocket(ctx.baseUrl, ctx.organiser.accessToken);
+      const viaSocket = await socket.emitWithAck('game:event', {
+        gameId: game.id,
+        clientEventId: crypto.randomUUID(),
+        expectedSeq: seq,
+        event: { type: 'rebound', teamId: kit.teams.get(龙)!, kind: 'defensive', playerId: bench },
+      });
+      socket.disconnect();
+      expect(viaSocket).toMatchObject({
+        ok: false,
+        error: {
+          statusCode: 400,
+          code: 'PLAYER_NOT_ON_COURT',
+          details: [{ field: 'event.playerId' }],
+          context: { playerId: bench, teamId: kit.teams.get(龙) },
+        },
       });
       // Substitution first, then the same basket.
       await accepted({ type: 'clock_stop', gameClock: 5400 });

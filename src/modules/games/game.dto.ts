@@ -145,7 +145,7 @@ export class TeamFoulsByTeamDto {
 }
 
 export class GameFlagDto implements GameFlag {
-  @ApiProperty({ example: 'PLAYER_NOT_ON_COURT' }) code: GameFlag['code'];
+  @ApiProperty({ example: 'CLOCK_WENT_UP' }) code: GameFlag['code'];
   @ApiProperty() seq: number;
   @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty({ nullable: true, type: String }) playerId: string | null;
