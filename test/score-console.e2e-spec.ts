@@ -305,6 +305,21 @@ describe("the scorer's console at the table", () => {
   it(
     'opens with no network after one visit (service worker), keeps plays through a reload and a closed browser, sends each once',
     async () => {
+      const worker = await fetch(`${ctx.baseUrl}/sw.js`);
+      expect([
+        worker.status,
+        worker.headers.get('cache-control'),
+        worker.headers.get('service-worker-allowed'),
+      ]).toEqual([200, 'no-cache', '/']);
+      expect(await worker.text()).toMatch(/\/static\/js\/pages\/score-[A-Z0-9]+\.js/);
+      const manifest = (await (await fetch(`${ctx.baseUrl}/manifest.webmanifest`)).json()) as any;
+      expect(manifest).toMatchObject({ name: '记录台 · Courtside', start_url: '/score', display: 'standalone' });
+      expect(manifest.icons).toEqual([expect.objectContaining({ src: '/icon.svg', sizes: 'any' })]);
+      expect((await fetch(`${ctx.baseUrl}/icon.svg`)).headers.get('content-type')).toBe('image/svg+xml');
+      // Only the console's page names the manifest.
+      expect(await (await fetch(`${ctx.baseUrl}/score`)).text()).toContain('rel="manifest"');
+      expect(await (await fetch(`${ctx.baseUrl}/`)).text()).not.toContain('rel="manifest"');
+
       const setup = await readyGame();
       const proxy = await tcpProxy(new URL(ctx.baseUrl));
       try {
