@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
 import { boxScore, playerGameLines } from './box-score.js';
 import { foldLog } from './fixtures/fold.js';
@@ -173,3 +174,55 @@ describe('plus/minus: the score while a player is on court', () => {
     expect(line(box, 1, '4').plusMinus).toBe(0);
   });
 });
+
+describe('minutes and plus/minus: invariants over random games', () => {
+  // Random substitutions and baskets at falling clock readings through two periods.
+  const step = fc.record({ clock: fc.nat(400), sub: fc.boolean(), side: fc.nat(1), a: fc.nat(9), b: fc.nat(9) });
+
+  it('each team’s minutes add up to five players × the time played; plus/minus to five × the margin', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const context = simpleGame({ tracked: true });
+        const script = playScript(context);
+        let state = replay(script.log, context);
+        const apply = (line: string) => {
+          script.add(line);
+          state = replay(script.log, context);
+        };
+        for (const period of [1, 2]) {
+          apply('start');
+          let clock = 6000;
+          apply(`@${mmss(clock)} clock start`);
+          for (const s of steps.slice(period === 1 ? 0 : 20, period === 1 ? 20 : 40)) {
+            clock = Math.max(0, clock - s.clock);
+            const side = s.side === 0 ? 'H' : 'A';
+            const teamId = side === 'H' ? 'home' : 'away';
+            const court = state.onCourt[teamId]!;
+            if (s.sub) {
+              const bench = context.teams[s.side]!.players.map((p) => p.playerId).filter((id) => !court.includes(id));
+              const out = court[s.a % 5]!.split('-')[1]!;
+              const into = bench[s.b % bench.length]!.split('-')[1]!;
+              apply(`@${mmss(clock)} ${side} ${into}>${out}`);
+            } else {
+              apply(`@${mmss(clock)} ${side} ${court[s.a % 5]!.split('-')[1]} 2+`);
+            }
+          }
+          apply('@0:00 clock stop');
+          apply('end');
+        }
+        const box = boxScore(state);
+        for (const [i, team] of box.teams.entries()) {
+          const seconds = team.players.reduce((n, p) => n + (p.secondsPlayed ?? 0), 0);
+          // Each player's seconds are rounded from tenths: at most half a second off per stint.
+          expect(Math.abs(seconds - 5 * 2 * 600)).toBeLessThanOrEqual(team.players.length * 20);
+          const margin = team.score - box.teams[1 - i]!.score;
+          expect(team.players.reduce((n, p) => n + (p.plusMinus ?? 0), 0)).toBe(5 * margin);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+const mmss = (tenths: number) =>
+  `${Math.floor(tenths / 600)}:${String(Math.floor((tenths % 600) / 10)).padStart(2, '0')}`;
