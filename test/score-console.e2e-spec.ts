@@ -98,6 +98,14 @@ describe("the scorer's console at the table", () => {
           scrollY: 0,
         });
         await screenshot(page, `score-console-${width}x${height}`);
+        // A miss: the rebound's choices and the pending score fit as well.
+        await action(page, 'miss2').click();
+        await page.getByRole('button', { name: '跳过', exact: true }).waitFor();
+        expect({ size: `${width}x${height}`, ...((await page.evaluate(LAYOUT)) as object) }).toMatchObject({
+          problems: [],
+        });
+        await screenshot(page, `score-console-${width}x${height}-rebound`);
+        await page.getByRole('button', { name: '跳过', exact: true }).click();
         // The bench, one tap away, and the keyboard help.
         await page.getByTestId('bench-home').click();
         expect(await page.getByTestId('players-home').locator('.pbtn').count()).toBe(3);
@@ -108,6 +116,15 @@ describe("the scorer's console at the table", () => {
         await page.keyboard.press('Escape');
         await context.close();
       }
+      // In English the labels are longer: still one screen on the phone.
+      const english = await browser.newContext({ width: 390, height: 844 });
+      await english.addInitScript("localStorage.setItem('courtside.lang', 'en')");
+      const page = await openConsole(setup, english);
+      await page.getByRole('button', { name: 'Start clock' }).waitFor();
+      await player(page, 4).click();
+      expect((await page.evaluate(LAYOUT)) as object).toMatchObject({ problems: [], players: 10, pad: 15, scrollY: 0 });
+      await screenshot(page, 'score-console-390x844-en');
+      await english.close();
     },
     LONG,
   );

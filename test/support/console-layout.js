@@ -27,6 +27,8 @@
     ...all('[data-testid="players-home"] .pbtn').map((b) => [`home ${b.getAttribute('aria-label')}`, b]),
     ...all('[data-testid="players-away"] .pbtn').map((b) => [`away ${b.getAttribute('aria-label')}`, b]),
     ...all('.c-pad button').map((b) => [`pad ${b.textContent}`, b]),
+    // What the console is asking right now (rebound, assist): its answers are on the screen too.
+    ...all('.c-status button').map((b) => [`prompt ${b.getAttribute('aria-label') ?? b.textContent}`, b]),
   ];
   const problems = [];
   const check = (name, el, minSize) => {

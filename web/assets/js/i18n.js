@@ -351,6 +351,13 @@ const T = {
   skPersonalFouls: ['{n}犯', '{n} PF'],
   skBench: ['替补', 'Bench'],
   skNobody: ['没有球员', 'Nobody'],
+  // The pad's buttons where the full name is too long for a phone's fifth of the width (the
+  // button's accessible name stays the full one).
+  skPad_oreb: ['前场篮板', 'O-reb'],
+  skPad_dreb: ['后场篮板', 'D-reb'],
+  skPad_turnover: ['失误', 'TO'],
+  skPad_substitution: ['换人', 'Sub'],
+  skPad_undo: ['撤销上一步', 'Undo'],
   skPad: ['动作', 'Actions'],
   skMore: ['更多', 'More'],
   skPromptRebound: ['篮板：点抢到的球员（任一队）', 'Rebound: tap who got it (either team)'],

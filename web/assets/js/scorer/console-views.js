@@ -6,7 +6,7 @@
 import { byId, fill, h } from '../dom.js';
 import { clockText, describePlay, isDone, periodText } from '../format.js';
 import { namesOf, playByPlay } from '../gameview.js';
-import { currentLang, setLang, t } from '../i18n.js';
+import { currentLang, has, setLang, t } from '../i18n.js';
 import { court, localClock, playerName, projectedPeriod, shownPlayers, teamOf } from './console.js';
 import { KEYS, keyLabel, PLAYER_KEYS } from './keys.js';
 import { pendingEffect } from './pending.js';
@@ -275,7 +275,7 @@ function playerButton(c, a, p, teamId, onCourt, line, key) {
 function pad(c, a) {
   const none = !c.selected;
   const subbing = c.prompt && ['subOut', 'subIn', 'subFor'].includes(c.prompt.kind);
-  const button = (name, cls, onclick, disabled, text = t(name)) =>
+  const button = (name, cls, onclick, disabled, label = t(name)) =>
     h(
       'button',
       {
@@ -283,10 +283,11 @@ function pad(c, a) {
         class: cls,
         disabled,
         'data-action': name,
+        'aria-label': label,
         'aria-keyshortcuts': shortcut(name),
         onclick,
       },
-      text,
+      label === t(name) && has(`skPad_${name}`) ? t(`skPad_${name}`) : label,
     );
   return h(
     'section',
