@@ -378,8 +378,8 @@ describe("the scorer's console at the table", () => {
           [6, 'made1'],
           [24, 'oreb'],
           [7, 'block'],
-          [25, 'made1'],
           [8, 'foul'],
+          [25, 'made1'],
         ];
         for (const [jersey, name] of ten) {
           await player(page, jersey).click();
@@ -409,14 +409,19 @@ describe("the scorer's console at the table", () => {
         );
         expect(new Set(after.map((x) => x.clientEventId)).size).toBe(after.length);
 
-        // Offline again: two plays wait, the browser is closed, and a new one with the same
-        // storage sends them once the server is back.
+        // Offline again: an undo of the last recorded play (25's free throw) and a free throw wait,
+        // a steal undone on the device never leaves it; the browser is closed, and a new one with
+        // the same storage sends what waits once the server is back.
         await proxy.offline();
+        await page.getByRole('button', { name: '撤销上一步' }).click();
         await player(page, 4).click();
         await action(page, 'made1').click();
         await player(page, 21).click();
         await action(page, 'steal').click();
+        await page.getByRole('button', { name: '撤销上一步' }).click();
         await page.getByTestId('outbox').getByText('待发送 2 条').waitFor();
+        expect(await page.getByTestId('console-home-score').textContent()).toBe('3 (+1 待发送)');
+        expect(await page.getByTestId('console-away-score').textContent()).toBe('1 (-1 待发送)');
         const storageState = await context.storageState();
         await context.close();
         await proxy.online();
@@ -426,8 +431,13 @@ describe("the scorer's console at the table", () => {
         await reopened.goto(`${base}/score/${setup.game.id}`);
         await sent(reopened);
         const final = await plays(setup);
-        expect(final.slice(after.length).map((x) => x.event.type)).toEqual(['free_throw_made', 'steal']);
+        expect(final.slice(after.length).map((x) => [x.event.type, x.event.targetSeq ?? null])).toEqual([
+          ['void', after.at(-1)!.seq],
+          ['free_throw_made', null],
+        ]);
         expect(new Set(final.map((x) => x.clientEventId)).size).toBe(final.length);
+        expect(await reopened.getByTestId('console-home-score').textContent()).toBe('3');
+        expect(await reopened.getByTestId('console-away-score').textContent()).toBe('1');
         await again.close();
       } finally {
         await proxy.close();
