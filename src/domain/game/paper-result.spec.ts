@@ -3,6 +3,7 @@ import { boxScore, playerGameLines } from './box-score.js';
 import { foldLog } from './fixtures/fold.js';
 import { simpleGame } from './fixtures/teams.js';
 import type { PaperResult, PlayEvent, PlayEventBody } from './play-event.js';
+import { paperResultPath } from './paper-result.js';
 import { gameEndFacts, replay } from './reducer.js';
 
 const context = simpleGame();
@@ -166,5 +167,39 @@ describe('a result from a paper scoresheet', () => {
     expect(() => foldLog(events, context)).toThrow(
       expect.objectContaining({ code: 'GAME_PAPER_RESULT_TIED' }) as Error,
     );
+  });
+});
+
+describe('when a paper result may be entered', () => {
+  const sheet = paper({ score: 62 }, { score: 58 });
+  const code = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as DomainError).code;
+    }
+    return null;
+  };
+
+  it('a game not yet played, nothing recorded at the table: as its first play', () => {
+    expect(paperResultPath('scheduled', [])).toEqual({ kind: 'first' });
+    expect(paperResultPath('ready', [])).toEqual({ kind: 'first' });
+  });
+
+  it('a final game decided on paper: as a correction of that play', () => {
+    expect(paperResultPath('final', log(sheet))).toMatchObject({ kind: 'correction', target: { seq: 1 } });
+    const corrected = log(sheet, { type: 'replace', targetSeq: 1, replacement: paper({ score: 1 }, { score: 0 }) });
+    expect(paperResultPath('final', corrected)).toMatchObject({ kind: 'correction', target: { home: { score: 1 } } });
+  });
+
+  it.each<[string, Parameters<typeof paperResultPath>[0], PlayEvent[]]>([
+    ['plays recorded while ready', 'ready', log({ type: 'period_start' })],
+    ['a game being scored live', 'live', log({ type: 'period_start' })],
+    ['a game scored live and ended', 'final', log({ type: 'period_start' }, { type: 'period_end' })],
+    ['a confirmed paper result', 'official', log(sheet)],
+    ['a forfeit', 'forfeit', []],
+    ['a cancelled game', 'cancelled', []],
+  ])('refused: %s', (_name, status, events) => {
+    expect(code(() => paperResultPath(status, events))).toBe('GAME_PAPER_RESULT_NOT_ALLOWED');
   });
 });
