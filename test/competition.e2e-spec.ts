@@ -19,7 +19,7 @@ const 南太湖星火 = '南太湖新区星火队';
 const 长兴太湖湾 = '长兴太湖湾队';
 const 吴兴织里 = '吴兴织里童装队';
 /** Each Huzhou run plays 16 games through the HTTP API: a few hundred requests. */
-const LONG = 120_000;
+const LONG = 300_000;
 
 const HUZHOU = [
   南浔彩蝶,

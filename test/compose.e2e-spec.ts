@@ -269,7 +269,7 @@ describe('docker compose (without Docker): compose file, .env.example, Dockerfil
         if (status !== 200) await new Promise((r) => setTimeout(r, 250));
       }
       expect(status).toBe(200);
-    }, 150_000);
+    }, 300_000);
 
     it('applied the migrations and created the administrator from .env.example, who can log in', async () => {
       const client = new pg.Client(databaseUrl);

@@ -7,7 +7,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * Issue 14 in a browser: the organiser desk's paper-result form (a refusal shown in Chinese from
  * its code and field, then the result saved), and the fan page's box score with MIN and +/-.
  */
-const LONG = 120_000;
+const LONG = 300_000;
 const roster = (name: string, first: number, names: string[]) => ({
   name,
   players: names.map((n, i) => ({ jersey: String(first + i), name: n })),

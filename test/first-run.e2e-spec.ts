@@ -230,7 +230,7 @@ describe('first run: npm start as root in a private folder', () => {
     } finally {
       blocker.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('stops with one line when the embedded PostgreSQL is not installed', async () => {
     const bare = placeProject('bare', { withoutEmbedded: true });
@@ -241,7 +241,7 @@ describe('first run: npm start as root in a private folder', () => {
         /^courtside: could not start the embedded PostgreSQL in .*: the embedded PostgreSQL is not installed .*set DATABASE_URL/,
       ),
     ]);
-  }, 120_000);
+  }, 300_000);
 
   it('runs a throw-away cluster in a private folder and removes it on stop (as npm test does)', async () => {
     const directory = path.join(home, 'test-cluster', 'pg');
@@ -257,5 +257,5 @@ describe('first run: npm start as root in a private folder', () => {
     expect(existsSync(directory)).toBe(false);
     expect(existsSync(placed)).toBe(false);
     if (placed !== directory) expect(existsSync(path.dirname(placed))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

@@ -26,7 +26,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * 龙队 wins everything: champion 龙队, runner-up 虎队, 3rd 豹队.
  */
 
-const LONG = 120_000;
+const LONG = 300_000;
 const [龙, 虎, 豹] = ['龙队', '虎队', '豹队'];
 const p = (team: string, n: number) => `${team}${n}号`;
 

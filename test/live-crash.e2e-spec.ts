@@ -211,5 +211,5 @@ describe('live scoring survives a crash of the server', () => {
       await server.exited;
       await db.drop();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -13,7 +13,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * its conflict with another scorekeeper, escaping of hostile names, basic accessibility, the
  * size of a game page's first view, and screenshots of the main pages under test/screenshots/.
  */
-const LONG = 120_000;
+const LONG = 300_000;
 const XSS = '<img src=x onerror=alert(1)>';
 /** Runs in the page: unlabelled controls, text below 4.5:1 contrast (3:1 large), the page's width. */
 const AUDIT = readFileSync(path.join(import.meta.dirname, 'support/page-audit.js'), 'utf8');

@@ -9,7 +9,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * live, one is entered from paper, and standings, advancement and leaders read both alike.
  */
 
-const LONG = 120_000;
+const LONG = 300_000;
 const 龙 = '吴兴龙之队';
 const 虎 = '长兴虎之队';
 const 豹 = '安吉豹之队';

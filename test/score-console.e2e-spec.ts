@@ -11,7 +11,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * taps a real sequence of plays costs, the substitution a bench player's play needs, and the
  * pending score.
  */
-const LONG = 180_000;
+const LONG = 300_000;
 /** Runs in the page: the console's controls inside the viewport, uncovered, 44 px (support/console-layout.js). */
 const LAYOUT = readFileSync(path.join(import.meta.dirname, 'support/console-layout.js'), 'utf8');
 const roster = (name: string, first: number, names: string[]) => ({

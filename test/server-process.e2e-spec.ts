@@ -135,7 +135,7 @@ describe('the server process', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 
   it('has no administrator and no default password until one is created from the command line', async () => {
     const name = `courtside_t_admin_${process.pid}`;

@@ -10,7 +10,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * origin is neither localhost nor 127.0.0.1 and gets no "potentially trustworthy" exemptions),
  * and every byte counts on the Wi-Fi.
  */
-const LONG = 120_000;
+const LONG = 300_000;
 const HOME = { name: '南浔彩蝶队', players: ['沈建华', '钱志强', '姚晓东', '陆海峰', '费春雨'] };
 const AWAY = { name: '德清依蓄队', players: ['朱浩然', '俞宇轩', '施俊杰', '邱家豪', '吴志远'] };
 const roster = (spec: typeof HOME, first: number) => ({
