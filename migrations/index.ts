@@ -5,6 +5,7 @@ import { AccountsAndAccess1795276266318 } from './1795276266318-accounts-and-acc
 import { GamesAndPlayEvents1795276772959 } from './1795276772959-games-and-play-events.js';
 import { Competition1795278555451 } from './1795278555451-competition.js';
 import { LeadersAndAwards1795281323869 } from './1795281323869-leaders-and-awards.js';
+import { KeptCategories1796195180782 } from './1796195180782-kept-categories.js';
 
 export const migrations = [
   Registration1795275560873,
@@ -12,4 +13,5 @@ export const migrations = [
   GamesAndPlayEvents1795276772959,
   Competition1795278555451,
   LeadersAndAwards1795281323869,
+  KeptCategories1796195180782,
 ];

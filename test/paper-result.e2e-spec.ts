@@ -1,4 +1,13 @@
-import { gameBetween, newKit, ok, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
+import {
+  gameBetween,
+  newKit,
+  ok,
+  playGame,
+  setupCompetition,
+  teamSlots,
+  times,
+  type Kit,
+} from './support/played-games.js';
 import { connectSocket } from './support/live.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 
@@ -334,6 +343,91 @@ describe('organisers keep score themselves; the bench cannot score (issue 14)', 
       expect(line(p(龙, 1))).toMatchObject({ secondsPlayed: 60, plusMinus: 0 });
       expect(line(p(龙, 6))).toMatchObject({ secondsPlayed: 40, plusMinus: 3 });
       expect(line(p(虎, 1))).toMatchObject({ secondsPlayed: 100, plusMinus: -3 });
+    },
+    LONG,
+  );
+});
+
+describe('leaders count only what a paper scoresheet entered (issue 14)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await startTestApp();
+  }, LONG);
+  afterAll(() => ctx?.close());
+
+  it(
+    'a live game with 10 rebounds and a paper game with points only: 10.0 rebounds and the points of both per game; a sheet without lines adds no games',
+    async () => {
+      const kit = await newKit(ctx, [
+        { name: 龙, players: [1, 2, 3, 4, 5].map((n) => p(龙, n)) },
+        { name: 虎, players: [1, 2, 3, 4, 5].map((n) => p(虎, n)) },
+      ]);
+      const url = (path = '') => `/api/v1/tournaments/${kit.tournamentId}${path}`;
+      const id = (name: string) => kit.players.get(name)!.id;
+      const newGame = async () =>
+        (
+          await ok(ctx.http, 'POST', url('/games'), {
+            homeTeamId: kit.teams.get(龙),
+            awayTeamId: kit.teams.get(虎),
+          })
+        ).id as string;
+      const star = p(龙, 1);
+      // Live: 10 rebounds and 4 points.
+      await playGame(ctx, kit, await newGame(), [
+        ['fg', star, 2],
+        ['fg', star, 2],
+        ...times(10, ['reb', star, 'defensive']),
+        ['reb', p(虎, 1), 'defensive'],
+      ]);
+      // Paper, points and fouls only: 20 points; the other side's sheet has fouls only.
+      const onlyPoints = await newGame();
+      const sheet = await ctx.http('POST', `/api/v1/games/${onlyPoints}/paper-result`, {
+        home: { score: 60, players: [{ playerId: id(star), points: 20, fouls: 2 }] },
+        away: { score: 50, players: [{ playerId: id(p(虎, 1)), fouls: 4 }] },
+      });
+      expect(sheet.status).toBe(200);
+      // Paper, final score only: nobody played a game of statistics.
+      const scoreOnly = await newGame();
+      expect(
+        (
+          await ctx.http('POST', `/api/v1/games/${scoreOnly}/paper-result`, {
+            home: { score: 70, players: [] },
+            away: { score: 68 },
+          })
+        ).status,
+      ).toBe(200);
+
+      const board = async (category: string, query = '') =>
+        (await ok(ctx.anon, 'GET', url(`/leaders?category=${category}&limit=20${query}`))).boards[0];
+      const entry = (b: any, name: string) => b.entries.find((e: any) => e.player.name === name);
+      const rebounds = await board('rebounds', '&basis=per_game');
+      expect(entry(rebounds, star)).toMatchObject({ games: 1, value: 10 });
+      const points = await board('points', '&basis=per_game');
+      expect(entry(points, star)).toMatchObject({ games: 2, value: 12 });
+      // 虎1: a live game with a rebound and a paper game with fouls only (no points kept there).
+      expect(entry(rebounds, p(虎, 1))).toMatchObject({ games: 1, value: 1 });
+      // Minimum games count the category's games: two rebounding games are not there.
+      expect(entry(await board('rebounds', '&basis=per_game&minGames=2'), star)).toBeUndefined();
+      expect(entry(await board('points', '&basis=per_game&minGames=2'), star)).toMatchObject({ value: 12 });
+      // Totals as before: what was entered adds up.
+      expect(entry(await board('points', '&basis=total'), star)).toMatchObject({ games: 2, value: 24 });
+
+      // The kept totals equal a recompute from the log.
+      expect(await ok(ctx.http, 'POST', url('/leaders/rebuild'))).toMatchObject({
+        changedGameIds: [],
+        driftedPlayerIds: [],
+      });
+      // A correction of the sheet that now gives rebounds: they count per game from then on.
+      const corrected = await ctx.http('POST', `/api/v1/games/${onlyPoints}/paper-result`, {
+        home: { score: 60, players: [{ playerId: id(star), points: 20, fouls: 2, reb: 6 }] },
+        away: { score: 50, players: [{ playerId: id(p(虎, 1)), fouls: 4 }] },
+      });
+      expect(corrected.status).toBe(200);
+      expect(entry(await board('rebounds', '&basis=per_game'), star)).toMatchObject({ games: 2, value: 8 });
+      expect(await ok(ctx.http, 'POST', url('/leaders/rebuild'))).toMatchObject({
+        changedGameIds: [],
+        driftedPlayerIds: [],
+      });
     },
     LONG,
   );

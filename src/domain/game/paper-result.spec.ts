@@ -3,7 +3,8 @@ import { boxScore, playerGameLines } from './box-score.js';
 import { foldLog } from './fixtures/fold.js';
 import { simpleGame } from './fixtures/teams.js';
 import type { PaperResult, PlayEvent, PlayEventBody } from './play-event.js';
-import { paperResultPath } from './paper-result.js';
+import { KEPT } from '../stats/kept.js';
+import { paperKept, paperKeptByTeam, paperResultPath } from './paper-result.js';
 import { gameEndFacts, replay } from './reducer.js';
 
 const context = simpleGame();
@@ -62,6 +63,29 @@ describe('a result from a paper scoresheet', () => {
     expect(state.players['home-5']!.out).toBe('fouled_out');
     expect(boxScore(state).teams[0].totals).toMatchObject({ pts: 40, teamPoints: 19 });
     expect(lines.every((l) => l.secondsPlayed === null)).toBe(true);
+  });
+
+  it('keeps, per team, the columns the sheet gave for at least one player (and nothing without lines)', () => {
+    const body = paper(
+      {
+        score: 40,
+        players: [
+          { playerId: 'home-4', points: 21, fouls: 3, reb: 7 },
+          { playerId: 'home-5', ast: 2 },
+        ],
+      },
+      { score: 38, players: [{ playerId: 'away-7', fgm2: 1, fgm3: 0, ftm: 0 }] },
+    );
+    expect(paperKept(body.home)).toBe(KEPT.pts | KEPT.pf | KEPT.dreb | KEPT.ast);
+    expect(paperKept(body.away)).toBe(KEPT.pts | KEPT.fg2 | KEPT.fg3 | KEPT.ft);
+    expect(paperKept({ score: 50 })).toBe(0);
+    expect(paperKeptByTeam(replay(log(body), context))).toEqual(
+      new Map([
+        ['home', KEPT.pts | KEPT.pf | KEPT.dreb | KEPT.ast],
+        ['away', KEPT.pts | KEPT.fg2 | KEPT.fg3 | KEPT.ft],
+      ]),
+    );
+    expect(paperKeptByTeam(replay([], context))).toBeNull();
   });
 
   it.each<[string, PaperResult, string, string]>([

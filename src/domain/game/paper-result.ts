@@ -18,6 +18,8 @@ import { conflict, type ErrorDetail, invalid } from '../shared/domain-error.js';
 import { resolveCorrections } from './corrections.js';
 import type { GameStatus } from './game-lifecycle.js';
 import type { PlayerGameLine } from '../stats/box-score-line.js';
+import { KEPT } from '../stats/kept.js';
+import type { GameState } from './game-state.js';
 import { type Draft, patchExtras, patchLine, patchPlayer } from './game-draft.js';
 import { type GameContext, periodLabel } from './game-settings.js';
 import type { EffectivePlay, PaperPlayerLine, PaperResult, PaperTeamResult, PlayEvent } from './play-event.js';
@@ -216,6 +218,45 @@ export function paperLine(line: PaperPlayerLine): Partial<PlayerGameLine> {
     tov: line.tov ?? 0,
     pf: line.fouls ?? 0,
   };
+}
+
+/**
+ * The categories one team's side of the sheet kept (src/domain/stats/kept.ts): a column counts
+ * as kept when the sheet gives it for at least one of the team's players, and a player of that
+ * team with the box left empty then has 0 in it (a blank on a sheet that keeps the column).
+ * Points are kept when given, or derivable from all three made-shot columns of one line. A side
+ * without players' lines keeps nothing — and its players have no lines, so no games.
+ */
+export function paperKept(team: PaperTeamResult): number {
+  const lines = team.players ?? [];
+  const given = (...keys: Array<keyof PaperPlayerLine>) => lines.some((l) => keys.some((k) => l[k] !== undefined));
+  let kept = 0;
+  if (given('points') || lines.some((l) => l.fgm2 !== undefined && l.fgm3 !== undefined && l.ftm !== undefined))
+    kept |= KEPT.pts;
+  if (given('fgm2', 'fga2')) kept |= KEPT.fg2;
+  if (given('fgm3', 'fga3')) kept |= KEPT.fg3;
+  if (given('ftm', 'fta')) kept |= KEPT.ft;
+  if (given('oreb')) kept |= KEPT.oreb;
+  // A total without the split counts as defensive (paperLine), so it keeps the defensive column.
+  if (given('dreb', 'reb')) kept |= KEPT.dreb;
+  if (given('ast')) kept |= KEPT.ast;
+  if (given('stl')) kept |= KEPT.stl;
+  if (given('blk')) kept |= KEPT.blk;
+  if (given('tov')) kept |= KEPT.tov;
+  if (given('fouls')) kept |= KEPT.pf;
+  return kept;
+}
+
+/**
+ * For a game decided by a paper result: the categories kept per team id (paperKept). Null for a
+ * game scored live (everything kept). The result is read from the state's recent plays, where the
+ * game's only play (the paper result in force, after any correction) is kept.
+ */
+export function paperKeptByTeam(state: GameState): Map<string, number> | null {
+  const plays = state.recentPlays;
+  const last = plays.length === 1 ? plays[0]!.play : undefined;
+  if (last?.type !== 'paper_result') return null;
+  return new Map(SIDES.map((side, i) => [state.teams[i]!.teamId, paperKept(last[side])]));
 }
 
 /** The reducer case: the game's only play, which decides it. */

@@ -25,6 +25,11 @@ export interface PlayerGameLine {
   pf: number;
   /** Seconds on court, when tracked; null when the game was scored without substitutions. */
   secondsPlayed: number | null;
+  /**
+   * Which categories the game kept (src/domain/stats/kept.ts bitmask); absent: all of them (a
+   * game scored live). A paper scoresheet keeps only its columns; the others are 0 here.
+   */
+  kept?: number;
 }
 
 export const emptyLine = (gameId: string, playerId: string, teamId: string): PlayerGameLine => ({

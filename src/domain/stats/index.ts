@@ -4,7 +4,18 @@
  */
 export * from './box-score-line.js';
 export {
+  ALL_KEPT,
+  CATEGORY_GAMES,
+  COUNTED_BY,
+  COUNTED_GAMES,
+  countsGame,
+  KEPT,
+  type CountedGames,
+  type KeptStat,
+} from './kept.js';
+export {
   aggregatePlayerTotals,
+  keptGamesOf,
   mergePlayerTotals,
   negatePlayerTotals,
   totalsWithEfficiency,

@@ -1,5 +1,6 @@
 import { invalid } from '../shared/domain-error.js';
-import type { PlayerTotals } from './player-totals.js';
+import { CATEGORY_GAMES } from './kept.js';
+import { keptGamesOf, type PlayerTotals } from './player-totals.js';
 import { compareNamesForDisplay, competitionRanks } from './ranking.js';
 import { kthLargest } from './top-k.js';
 
@@ -27,7 +28,11 @@ export type RankingBasis = 'total' | 'per_game';
 export interface LeaderboardOptions {
   /** Default 'total'. Percentages are always made/attempted over all games, whatever the basis. */
   basis?: RankingBasis;
-  /** Minimum games played to be ranked. Default 0; a player with no game played is never ranked. */
+  /**
+   * Minimum games played to be ranked, counting only games that kept the category (a paper
+   * scoresheet without rebounds is not a rebounding game). Default 0; a player with no game
+   * played is never ranked, nor ranked per game in a category no game of theirs kept.
+   */
   minGames?: number;
   /** Percentage categories only: minimum attempts (FTA, FGA or 3PA). Default 1. */
   minAttempts?: number;
@@ -45,6 +50,7 @@ export interface LeaderEntry {
   tied: boolean;
   playerId: string;
   teamId: string;
+  /** Games counted for this category (those that kept it). */
   games: number;
   /** The ranked value: total, per-game average, or for percentages a percent (0–100), unrounded. */
   value: number;
@@ -123,7 +129,7 @@ export function leaderboard(
     : undefined;
   const limit = options.limit === null ? Infinity : requireCount(options.limit, 'limit', DEFAULT_LEADER_LIMIT, 1);
   const includeZero = category === 'efficiency' || (options.includeZero ?? false);
-  const gamesNeeded = Math.max(1, minGames);
+  const gamesKey = CATEGORY_GAMES[category];
 
   // Pass 1: who is eligible, and the key each is ranked on.
   const rows = new Int32Array(totals.length);
@@ -131,7 +137,9 @@ export function leaderboard(
   let n = 0;
   for (let i = 0; i < totals.length; i++) {
     const t = totals[i];
-    if (t.games < gamesNeeded) continue;
+    if (t.games < 1) continue;
+    const games = keptGamesOf(t, gamesKey);
+    if (games < minGames) continue;
     let key: number;
     if (percentage) {
       const [made, attempted] = shooting[category](t);
@@ -140,7 +148,8 @@ export function leaderboard(
     } else {
       const total = countingStat[category](t);
       if (!includeZero && total === 0) continue;
-      key = basis === 'per_game' ? total / t.games : total;
+      if (basis === 'per_game' && games < 1) continue;
+      key = basis === 'per_game' ? total / games : total;
     }
     rows[n] = i;
     keys[n] = key;
@@ -172,7 +181,7 @@ export function leaderboard(
         tied: ranks[i].tied,
         playerId: t.playerId,
         teamId: t.teamId,
-        games: t.games,
+        games: keptGamesOf(t, gamesKey),
         value: (100 * made) / attempted,
         total: made,
         attempts: attempted,
@@ -183,7 +192,7 @@ export function leaderboard(
         tied: ranks[i].tied,
         playerId: t.playerId,
         teamId: t.teamId,
-        games: t.games,
+        games: keptGamesOf(t, gamesKey),
         value: keys[j],
         total: countingStat[category](t),
       };

@@ -1,4 +1,5 @@
 import { efficiency, type PlayerGameLine } from './box-score-line.js';
+import { ALL_KEPT, COUNTED_BY, COUNTED_GAMES, type CountedGames } from './kept.js';
 
 /** A player's line in one game together with the stage (group stage, knockout, finals…) of that game. */
 export interface StagedPlayerGameLine extends PlayerGameLine {
@@ -36,7 +37,19 @@ export interface PlayerTotals {
   eff: number;
   /** Seconds on court summed over the games where time was tracked; null if it never was. */
   secondsPlayed: number | null;
+  /**
+   * Games played per group of categories, counting only the games that kept them (a paper
+   * scoresheet with points only counts for `pts`, not for `reb`). Absent: every game kept
+   * everything, so each equals `games`.
+   */
+  keptGames?: Record<CountedGames, number>;
 }
+
+/** The games a player's totals count for one group of categories. */
+export const keptGamesOf = (t: PlayerTotals, key: CountedGames): number => t.keptGames?.[key] ?? t.games;
+
+const keptGamesOrAll = (t: PlayerTotals): Record<CountedGames, number> =>
+  t.keptGames ?? (Object.fromEntries(COUNTED_GAMES.map((k) => [k, t.games])) as Record<CountedGames, number>);
 
 // Column layout of the flat accumulator: one row of STRIDE numbers per player.
 const GAMES = 0;
@@ -57,7 +70,11 @@ const PF = 14;
 const EFF = 15;
 const SECONDS = 16;
 const TIMED = 17;
-const STRIDE = 18;
+/** Then one column per COUNTED_GAMES entry. */
+const KEPT_GAMES = 18;
+const STRIDE = KEPT_GAMES + COUNTED_GAMES.length;
+const COUNTED_ANY = COUNTED_GAMES.map((k) => COUNTED_BY[k].any);
+const COUNTED_ALL = COUNTED_GAMES.map((k) => COUNTED_BY[k].all);
 
 /**
  * One pass over the lines into per-player totals. Lines are accumulated into a flat
@@ -92,7 +109,13 @@ export function aggregatePlayerTotals(
       }
     }
     const o = row * STRIDE;
-    if (l.played) acc[o + GAMES] += 1;
+    if (l.played) {
+      acc[o + GAMES] += 1;
+      const kept = l.kept ?? ALL_KEPT;
+      for (let k = 0; k < COUNTED_ANY.length; k++) {
+        if ((kept & COUNTED_ANY[k]) !== 0 && (kept & COUNTED_ALL[k]) === COUNTED_ALL[k]) acc[o + KEPT_GAMES + k] += 1;
+      }
+    }
     acc[o + PTS] += l.pts;
     acc[o + FGM2] += l.fgm2;
     acc[o + FGA2] += l.fga2;
@@ -117,6 +140,8 @@ export function aggregatePlayerTotals(
   const totals: PlayerTotals[] = new Array(playerIds.length);
   for (let row = 0; row < playerIds.length; row++) {
     const o = row * STRIDE;
+    const keptGames = {} as Record<CountedGames, number>;
+    for (let k = 0; k < COUNTED_GAMES.length; k++) keptGames[COUNTED_GAMES[k]] = acc[o + KEPT_GAMES + k];
     totals[row] = {
       playerId: playerIds[row],
       teamId: teamIds[row],
@@ -137,6 +162,7 @@ export function aggregatePlayerTotals(
       pf: acc[o + PF],
       eff: acc[o + EFF],
       secondsPlayed: acc[o + TIMED] > 0 ? acc[o + SECONDS] : null,
+      keptGames,
     };
   }
   return totals;
@@ -171,8 +197,16 @@ export function mergePlayerTotals(...lists: ReadonlyArray<readonly PlayerTotals[
     for (const t of list) {
       const seen = merged.get(t.playerId);
       if (seen === undefined) {
-        merged.set(t.playerId, { ...t });
+        merged.set(t.playerId, { ...t, ...(t.keptGames ? { keptGames: { ...t.keptGames } } : {}) });
         continue;
+      }
+      if (seen.keptGames !== undefined || t.keptGames !== undefined) {
+        const mine = keptGamesOrAll(seen);
+        const theirs = keptGamesOrAll(t);
+        seen.keptGames = Object.fromEntries(COUNTED_GAMES.map((k) => [k, mine[k] + theirs[k]])) as Record<
+          CountedGames,
+          number
+        >;
       }
       for (const key of SUMMED) seen[key] += t[key];
       seen.secondsPlayed =
@@ -198,6 +232,11 @@ export function negatePlayerTotals(list: readonly PlayerTotals[]): PlayerTotals[
     const negated = { ...t };
     for (const key of SUMMED) negated[key] = -t[key];
     negated.secondsPlayed = t.secondsPlayed === null ? null : -t.secondsPlayed;
+    if (t.keptGames !== undefined)
+      negated.keptGames = Object.fromEntries(COUNTED_GAMES.map((k) => [k, -t.keptGames![k]])) as Record<
+        CountedGames,
+        number
+      >;
     return negated;
   });
 }

@@ -1,3 +1,4 @@
+import { ALL_KEPT } from '../../domain/stats/index.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { GameEntity } from '../games/game.entity.js';
 import { PlayerEntity } from '../players/player.entity.js';
@@ -65,4 +66,11 @@ export class PlayerGameLineEntity {
   /** Seconds on court when substitutions were tracked. */
   @Column({ type: 'int', nullable: true })
   secondsPlayed: number | null;
+
+  /**
+   * The categories the game kept (src/domain/stats/kept.ts bitmask): all of them for a game scored
+   * live (and for lines stored before this was tracked), a paper scoresheet's columns otherwise.
+   */
+  @Column({ type: 'smallint', default: ALL_KEPT })
+  kept: number;
 }

@@ -2,7 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { Transactional, TransactionHost } from '../../database/transaction.js';
 import { playerGameLines, type GameStatus } from '../../domain/game/index.js';
-import type { PlayerGameLine } from '../../domain/stats/index.js';
+import { paperKeptByTeam } from '../../domain/game/paper-result.js';
+import { ALL_KEPT, type PlayerGameLine } from '../../domain/stats/index.js';
 import { LiveDelivery } from '../../live/live-delivery.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CompetitionViews } from '../competition/competition-views.service.js';
@@ -32,6 +33,7 @@ const STATS = [
   'tov',
   'pf',
   'secondsPlayed',
+  'kept',
 ] as const satisfies ReadonlyArray<keyof PlayerGameLine>;
 
 export interface RebuildOutcome {
@@ -156,10 +158,15 @@ export class PlayerLinesService implements OnModuleInit {
   }
 }
 
-/** A forfeit counts no statistics; otherwise the players who took part, from the box score. */
-function linesOf(game: GameStateRow): PlayerGameLine[] {
+/**
+ * A forfeit counts no statistics; otherwise the players who took part, from the box score, each
+ * with the categories the game kept: all for a game scored live, the columns of the team's side
+ * of the sheet for a paper result (paperKept; a sheet without players' lines has no lines at all).
+ */
+function linesOf(game: GameStateRow): Array<PlayerGameLine & { kept: number }> {
   if (game.result?.kind === 'forfeit' || game.state === null) return [];
-  return playerGameLines(game.state);
+  const paper = paperKeptByTeam(game.state);
+  return playerGameLines(game.state).map((l) => ({ ...l, kept: paper?.get(l.teamId) ?? ALL_KEPT }));
 }
 
 /** The stage a game's lines count for ('' outside the competition structure). */

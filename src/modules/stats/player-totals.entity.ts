@@ -50,4 +50,20 @@ export class PlayerTotalsEntity {
   /** Seconds on court over the games where time was tracked, and how many such games. */
   @Column({ type: 'int' }) secondsPlayed: number;
   @Column({ type: 'int' }) timedGames: number;
+
+  /**
+   * Games per group of categories, counting only the games that kept them (src/domain/stats/kept.ts
+   * COUNTED_GAMES): a paper scoresheet with points only counts for `ptsGames`, not `rebGames`.
+   */
+  @Column({ type: 'int', default: 0 }) ptsGames: number;
+  @Column({ type: 'int', default: 0 }) rebGames: number;
+  @Column({ type: 'int', default: 0 }) orebGames: number;
+  @Column({ type: 'int', default: 0 }) drebGames: number;
+  @Column({ type: 'int', default: 0 }) astGames: number;
+  @Column({ type: 'int', default: 0 }) stlGames: number;
+  @Column({ type: 'int', default: 0 }) blkGames: number;
+  @Column({ type: 'int', default: 0 }) fg3Games: number;
+  @Column({ type: 'int', default: 0 }) ftGames: number;
+  @Column({ type: 'int', default: 0 }) fgGames: number;
+  @Column({ type: 'int', default: 0 }) effGames: number;
 }
