@@ -186,6 +186,21 @@ describe('registration API', () => {
   });
 
   describe('teams and rosters', () => {
+    it('a team that has games cannot be withdrawn until they are removed (409, nothing deleted)', async () => {
+      const t = await f.newTournament();
+      const home = await f.newTeam(t.id);
+      const away = await f.newTeam(t.id);
+      await f.newGame(t.id, { homeTeamId: home.id, awayTeamId: away.id });
+      const res = await ctx.http('DELETE', `/api/v1/teams/${home.id}`);
+      expect(res).toMatchObject({
+        status: 409,
+        body: { code: 'TEAM_HAS_GAMES', details: [{ field: 'id', reason: 'is in 1 game(s)' }] },
+      });
+      expect((await ctx.http('GET', `/api/v1/teams/${home.id}`)).status).toBe(200);
+      const lonely = await f.newTeam(t.id);
+      expect((await ctx.http('DELETE', `/api/v1/teams/${lonely.id}`)).status).toBe(204);
+    });
+
     it('sorts teams by pinyin, finds them by initials, and pages', async () => {
       const t = await f.newTournament();
       for (const name of ['南浔彩蝶队', '德清依蓄队', '长兴天顺物流队', '德清乾元篮球队', '吴兴新凤鸣队', '安吉白茶队'])

@@ -89,8 +89,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     // A safety net behind the services' own checks: deleting something other rows still refer to.
     const driver = exception instanceof QueryFailedError ? (exception.driverError as PgError) : undefined;
-    if (driver?.code === '23503' && /still referenced/.test(driver.detail ?? '')) {
-      const from = /from table "(\w+)"/.exec(driver.detail ?? '')?.[1] ?? 'another record';
+    // The referring table comes from the error's own field, not its (possibly translated) text.
+    const deleting = exception instanceof QueryFailedError && /^\s*DELETE\b/i.test(exception.query ?? '');
+    if (driver?.code === '23503' && (deleting || /still referenced/.test(driver.detail ?? ''))) {
+      const from = driver.table ?? /from table "(\w+)"/.exec(driver.detail ?? '')?.[1] ?? 'another record';
       return make(
         409,
         'STILL_REFERENCED',
@@ -105,6 +107,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 interface PgError {
   code?: string;
   detail?: string;
+  /** For a foreign-key violation: the table whose rows refer. */
+  table?: string;
 }
 
 function httpCode(status: number): string {

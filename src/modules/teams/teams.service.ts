@@ -124,6 +124,19 @@ export class TeamsService {
     if (tournament.status !== 'registration') {
       throw conflict('TOURNAMENT_ALREADY_STARTED', 'A team cannot be withdrawn here once the tournament has started');
     }
+    // Games keep the teams they were drawn or scheduled with: withdrawing one means removing those
+    // games first (the database refuses it too; this says so in the user's terms).
+    const [{ games }]: Array<{ games: number }> = await this.repo.query(
+      'SELECT count(*)::int AS games FROM game WHERE home_team_id = $1 OR away_team_id = $1',
+      [id],
+    );
+    if (games > 0)
+      throw conflict(
+        'TEAM_HAS_GAMES',
+        `The team is in ${games} game(s): remove those games before withdrawing it`,
+        [{ field: 'id', reason: `is in ${games} game(s)` }],
+        { games },
+      );
     const before = await this.get(id);
     await this.repo.delete({ id });
     await this.audit.record(actor, {
