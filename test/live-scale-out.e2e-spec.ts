@@ -99,6 +99,8 @@ describe('live delivery across instances (Redis streams adapter)', () => {
     const fan = new FanFeed(b.baseUrl, g.game.id, { reconnection: true });
     fans.push(fan);
     await fan.connected();
+    // Its snapshot first (at the period start), so the basket comes as a delta however slow the read.
+    await waitFor(() => fan.starts.length === 1, 'the subscribe answer');
     await g.send(a.baseUrl, g.basket);
     await waitFor(() => fan.lastSeq === 2, 'the first basket');
 
