@@ -1,12 +1,12 @@
 import { Logger, type INestApplicationContext, type WsMessageHandler } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createClient } from '@redis/client';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { connectRedis, type RedisClient } from '../common/redis/connect.js';
 import type { Env } from '../config/env.js';
 import { notFound, type DomainError } from '../domain/shared/domain-error.js';
 import { clientAddress, ConnectionsPerAddress } from './connection-limit.js';
@@ -20,11 +20,6 @@ interface EngineConnection extends EventEmitter {
   transport: { name: string; socket?: { terminate?: () => void } };
   close(discard?: boolean): void;
 }
-
-type RedisClient = ReturnType<typeof createClient>;
-
-/** How long start-up waits for Redis before giving up with a clear message. */
-const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * socket.io as Courtside runs it: heartbeat, transports and the limits chosen in env.ts, and with
@@ -62,31 +57,12 @@ export class LiveIoAdapter extends IoAdapter {
   async connectToRedis(): Promise<void> {
     const url = this.env.REDIS_URL;
     if (!url) return;
-    const client: RedisClient = createClient({
-      url,
-      // Keep trying while running: local delivery goes on meanwhile, and other instances catch up.
-      socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000) },
+    // Keep trying while running: local delivery goes on meanwhile, and other instances catch up.
+    const client = await connectRedis(url, {
+      purpose: `live rooms at ${describeRedis(url)}`,
+      offlineQueue: true,
+      onError: (err) => this.log.warn({ err: err.message }, 'Redis connection problem'),
     });
-    client.on('error', (err: Error) => this.log.warn({ err: err.message }, 'Redis connection problem'));
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        client.connect(),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${REDIS_CONNECT_TIMEOUT_MS} ms`)),
-            REDIS_CONNECT_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } catch (e) {
-      client.destroy();
-      throw new Error(`could not connect to Redis at ${describeRedis(url)} (REDIS_URL): ${(e as Error).message}`, {
-        cause: e,
-      });
-    } finally {
-      clearTimeout(timer);
-    }
     this.redis = client;
     const prefix = `${this.env.REDIS_KEY_PREFIX}:live`;
     this.roomsAcrossInstances = createAdapter(client, {

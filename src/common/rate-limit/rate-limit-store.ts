@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createClient } from '@redis/client';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { connectRedis, type RedisClient } from '../redis/connect.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { FixedWindowCounter } from './fixed-window.js';
 
@@ -12,11 +12,6 @@ export interface WindowCounter {
   blocked(key: string, limit: number): Promise<{ blocked: boolean; retryAfterSeconds: number }>;
   reset(key: string): Promise<void>;
 }
-
-type RedisClient = ReturnType<typeof createClient>;
-
-/** How long start-up waits for Redis before giving up with a clear message (as LiveIoAdapter). */
-const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Where the abuse counters live (login failures, writes per minute). Without REDIS_URL, in this
@@ -36,32 +31,12 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const url = this.config.env.REDIS_URL;
     if (!url) return;
-    const client: RedisClient = createClient({
-      url,
-      // Fail at once while disconnected (the insurance counters take over) instead of queueing.
-      disableOfflineQueue: true,
-      socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000) },
+    // Fail at once while disconnected (the insurance counters take over) instead of queueing.
+    const client = await connectRedis(url, {
+      purpose: 'the rate limits',
+      offlineQueue: false,
+      onError: (err) => this.log.warn({ err: err.message }, 'Redis connection problem (rate limits)'),
     });
-    client.on('error', (err: Error) => this.log.warn({ err: err.message }, 'Redis connection problem (rate limits)'));
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        client.connect(),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${REDIS_CONNECT_TIMEOUT_MS} ms`)),
-            REDIS_CONNECT_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } catch (e) {
-      client.destroy();
-      throw new Error(`could not connect to Redis for the rate limits (REDIS_URL): ${(e as Error).message}`, {
-        cause: e,
-      });
-    } finally {
-      clearTimeout(timer);
-    }
     this.redis = client;
   }
 
