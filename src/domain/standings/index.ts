@@ -6,6 +6,8 @@ export { computeGroupStandings } from './group-standings.js';
 export { rankAcrossGroups, rankPlaceAcrossGroups } from './cross-group.js';
 export type { CrossGroupCriterion, CrossGroupEntry, CrossGroupPlace, PlaceAcrossGroups } from './cross-group.js';
 export { CLASSIFICATION_POINTS } from './tally.js';
+export { computeQualification, MAX_ENUMERATED_GAMES } from './qualification.js';
+export type { Qualification, QualificationInput } from './qualification.js';
 export type {
   GameOutcome,
   GameState,
