@@ -28,8 +28,8 @@ describe('registration API', () => {
       });
       expect(res.body.details).toEqual(
         expect.arrayContaining([
-          { field: 'name', reason: 'must not be empty' },
-          { field: 'kind', reason: expect.stringContaining('must be one of') },
+          { field: 'name', reason: 'must not be empty', rule: 'isNotEmpty' },
+          expect.objectContaining({ field: 'kind', reason: expect.stringContaining('must be one of') }),
         ]),
       );
       expect(res.headers['x-request-id']).toBe('req-12345678');
@@ -45,8 +45,8 @@ describe('registration API', () => {
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual(
         expect.arrayContaining([
-          { field: 'id', reason: 'is not an accepted field' },
-          { field: 'role', reason: 'is not an accepted field' },
+          { field: 'id', reason: 'is not an accepted field', rule: 'whitelistValidation' },
+          { field: 'role', reason: 'is not an accepted field', rule: 'whitelistValidation' },
         ]),
       );
     });

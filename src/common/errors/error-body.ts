@@ -13,6 +13,16 @@ export class ErrorDetailDto implements ErrorDetail {
 
   @ApiProperty({ required: false, example: '号码', description: 'CSV import: column as written in the header' })
   column?: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'maxLength',
+    description: 'The validation rule broken (constraint name), for clients that word the reason themselves',
+  })
+  rule?: string;
+
+  @ApiProperty({ required: false, example: 99, description: 'The bound of a rule such as `maxLength` or `max`' })
+  limit?: number;
 }
 
 /** The one JSON shape of every failure. */

@@ -13,15 +13,21 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     // A null where a value is required says only that, not every rule null also breaks.
     const constraints = e.constraints?.notNull ? { notNull: e.constraints.notNull } : (e.constraints ?? {});
     for (const [rule, reason] of Object.entries(constraints)) {
+      const limit = BOUNDED_RULES.has(rule) ? /-?\d+(\.\d+)?/.exec(reason)?.[0] : undefined;
       out.push({
         field,
         reason: rule === 'whitelistValidation' ? 'is not an accepted field' : stripField(reason, e.property),
+        rule,
+        ...(limit !== undefined ? { limit: Number(limit) } : {}),
       });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
   return out;
 }
+
+/** Rules whose message carries their bound (class-validator's and ours: "must be at most 50 characters"). */
+const BOUNDED_RULES = new Set(['maxLength', 'minLength', 'max', 'min', 'arrayMaxSize', 'arrayMinSize']);
 
 // class-validator repeats the property name at the start of each message ("name must be ..."); the field already says it.
 const stripField = (reason: string, property: string) =>

@@ -20,6 +20,13 @@ export interface ErrorDetail {
   /** For file imports: the line in the file (the header is line 1) and the column as written there. */
   row?: number;
   column?: string;
+  /**
+   * Machine-readable reason, so that a page can say it in its own words: the validation rule
+   * broken (class-validator's constraint name, e.g. `isNotEmpty`, `maxLength`, `isInt`).
+   */
+  rule?: string;
+  /** For a rule with a bound (`maxLength`, `min`, `max`, …): the bound. */
+  limit?: number;
 }
 
 export class DomainError extends Error {

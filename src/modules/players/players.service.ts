@@ -225,6 +225,8 @@ export class PlayersService {
           row: row.line,
           column: columnOf(fields, header, p.field) ?? p.field,
           reason: p.reason,
+          ...(p.rule ? { rule: p.rule } : {}),
+          ...(p.limit !== undefined ? { limit: p.limit } : {}),
         });
       }
       inputs.push({ dto, nationalIdHash });
