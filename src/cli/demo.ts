@@ -11,6 +11,13 @@ import { describeEmbeddedFailure, startEmbeddedPostgres, type EmbeddedDatabase }
 import { describeDatabase, waitForDatabase } from '../database/wait-for-database.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { createAdministrator, resetAdministratorPassword } from '../modules/accounts/first-admin.js';
+import {
+  basketsToMargin,
+  OVERTIME_MARGIN,
+  REPLAY_AWARDS,
+  replayMargin,
+  replayWinner,
+} from './demo-replay.js';
 
 const USAGE = `usage: npm run demo [-- options]
 
@@ -21,9 +28,13 @@ games live through the real API with simulated scorekeepers, two courts at a tim
   --speed N     game clock runs N times real time (default 1: the clock fans see is exact)
   --instant N   play the first N games at once, so standings and results exist (default 6)
   --no-play     create the tournament and stop there (the server keeps running)
-  --new         create another demo tournament even if one exists`;
+  --new         create another demo tournament even if one exists
+  --replay-2024 replay the real 2024 results (final places, the 3rd-place game in overtime, the
+                decided awards) in a tournament of its own, instead of random results
+  --stay        keep the server running after the last game (default: stop once all are played)`;
 
 const DEMO_NAME = '湖州市首届非公企业职工篮球赛（工BA）· 演示';
+const REPLAY_NAME = '湖州市首届非公企业职工篮球赛（工BA）· 2024 回放';
 
 /** The ten teams: district/county, unit, team, strength (a better team makes more shots). */
 const TEAMS: Array<[string, string, string, number]> = [
@@ -59,10 +70,12 @@ interface Options {
   instant: number;
   play: boolean;
   fresh: boolean;
+  replay: boolean;
+  stay: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { speed: 1, instant: 6, play: true, fresh: false };
+  const o: Options = { speed: 1, instant: 6, play: true, fresh: false, replay: false, stay: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -74,6 +87,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--instant') o.instant = Math.floor(num());
     else if (a === '--no-play') o.play = false;
     else if (a === '--new') o.fresh = true;
+    else if (a === '--replay-2024') o.replay = true;
+    else if (a === '--stay') o.stay = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -102,12 +117,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pad = (n: number) => String(n).padStart(2, '0');
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
+/** A logged-in API user. An access token lives 15 minutes: on a 401 the client refreshes once (logging in again if the refresh is refused) and repeats the request. */
 class Client {
   token: string | null = null;
+  private refreshToken: string | null = null;
+  private credentials: [string, string] | null = null;
+  private renewing: Promise<void> | null = null;
   constructor(private readonly base: string) {}
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the demo reads only the fields it needs
   async call<T = any>(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-    const res = await fetch(this.base + url, {
+    const res = await this.send(method, url, body, contentType);
+    if (res.status === 401 && this.credentials) {
+      await this.renew();
+      return this.read<T>(method, url, await this.send(method, url, body, contentType));
+    }
+    return this.read<T>(method, url, res);
+  }
+  private send(method: string, url: string, body: unknown, contentType: string) {
+    return fetch(this.base + url, {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': contentType } : {}),
@@ -115,15 +142,32 @@ class Client {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
+  }
+  private async read<T>(method: string, url: string, res: Response): Promise<T> {
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : null;
     if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${text.slice(0, 400)}`);
     return parsed as T;
   }
+  /** One renewal for every request that met the expired token at the same time. */
+  private renew(): Promise<void> {
+    this.renewing ??= (async () => {
+      const res = this.refreshToken
+        ? await this.send('POST', '/api/v1/auth/refresh', { refreshToken: this.refreshToken }, 'application/json')
+        : null;
+      if (res?.ok) this.keep(await this.read('POST', '/api/v1/auth/refresh', res));
+      else await this.login(...this.credentials!);
+    })().finally(() => (this.renewing = null));
+    return this.renewing;
+  }
+  private keep(tokens: { accessToken: string; refreshToken: string }) {
+    this.token = tokens.accessToken;
+    this.refreshToken = tokens.refreshToken;
+  }
   async login(username: string, password: string) {
-    this.token = (
-      await this.call<{ accessToken: string }>('POST', '/api/v1/auth/login', { username, password })
-    ).accessToken;
+    this.credentials = null; // a refused login is not retried through renew()
+    this.keep(await this.call('POST', '/api/v1/auth/login', { username, password }));
+    this.credentials = [username, password];
     return this;
   }
 }
@@ -202,7 +246,7 @@ async function main() {
   await ensureAccount(organiser, 'scorekeeper', creds.scorekeeper, '记录台（演示）');
   const scorer = await new Client(base).login(...creds.scorekeeper);
 
-  const tournamentId = await ensureTournament(organiser, options.fresh);
+  const tournamentId = await ensureTournament(organiser, options.fresh, options.replay ? REPLAY_NAME : DEMO_NAME);
   const site = `http://localhost:${env.PORT}`;
   process.stdout.write(
     [
@@ -216,7 +260,37 @@ async function main() {
       '',
     ].join('\n') + '\n',
   );
-  if (options.play) await playTournament(organiser, scorer, creds.scorekeeper[0], tournamentId, options, site);
+  if (!options.play) return;
+  await playTournament(organiser, scorer, creds.scorekeeper[0], tournamentId, options, site);
+  if (options.replay) await decideReplayAwards(organiser, tournamentId);
+  if (options.stay) return;
+  process.stdout.write('Demo finished; the server stops (run with --stay to keep it running).\n');
+  await stop();
+}
+
+/** The team and unit awards the organisers gave in 2024 (league.md). */
+async function decideReplayAwards(organiser: Client, tournamentId: string) {
+  const teams = await organiser.call<{ items: Array<{ id: string; name: string }> }>(
+    'GET',
+    `/api/v1/tournaments/${tournamentId}/teams?pageSize=100`,
+  );
+  const team = teams.items.find((x) => x.name === REPLAY_AWARDS.sportsmanship);
+  const units = await organiser.call<{ items: Array<{ id: string; name: string }> }>(
+    'GET',
+    `/api/v1/units?q=${encodeURIComponent(REPLAY_AWARDS.bestOrganisingUnit)}&pageSize=100`,
+  );
+  const unit = units.items.find((u) => u.name === REPLAY_AWARDS.bestOrganisingUnit);
+  const decide = (key: string, recipient: { type: string; id: string } | undefined) =>
+    recipient
+      ? organiser.call('PUT', `/api/v1/tournaments/${tournamentId}/awards/decisions/${key}`, {
+          recipients: [recipient],
+        })
+      : Promise.reject(new Error(`${key}: recipient not found`));
+  await decide('sportsmanship', team && { type: 'team', id: team.id });
+  await decide('best_organising_unit', unit && { type: 'unit', id: unit.id });
+  process.stdout.write(
+    `Awards decided: 精神风尚团队奖 ${REPLAY_AWARDS.sportsmanship} · 优秀组织奖 ${REPLAY_AWARDS.bestOrganisingUnit}\n`,
+  );
 }
 
 async function ensureAccount(by: Client, role: string, [username, pass]: [string, string], displayName: string) {
@@ -229,13 +303,13 @@ async function ensureAccount(by: Client, role: string, [username, pass]: [string
   else await by.call('POST', '/api/v1/accounts', { username, displayName, role, password: pass });
 }
 
-async function ensureTournament(api: Client, fresh: boolean): Promise<string> {
+async function ensureTournament(api: Client, fresh: boolean, baseName: string): Promise<string> {
   if (!fresh) {
     const mine = await api.call<{ items: Array<{ id: string; name: string }> }>(
       'GET',
       '/api/v1/tournaments/mine?pageSize=100',
     );
-    const existing = mine.items.find((t) => t.name.startsWith(DEMO_NAME));
+    const existing = mine.items.find((t) => t.name.startsWith(baseName));
     if (existing) return existing.id;
   }
   const today = new Date();
@@ -257,7 +331,7 @@ async function ensureTournament(api: Client, fresh: boolean): Promise<string> {
   const host = await unit('湖州市总工会', 'federation');
   const count = (await api.call<{ total: number }>('GET', '/api/v1/tournaments/mine?pageSize=1')).total;
   const tournament = await api.call<{ id: string }>('POST', '/api/v1/tournaments', {
-    name: count ? `${DEMO_NAME} ${count + 1}` : DEMO_NAME,
+    name: count ? `${baseName} ${count + 1}` : baseName,
     season: '2024',
     venue: '湖州市工人文化宫',
     startsOn: localDate(today),
@@ -355,7 +429,7 @@ async function playTournament(
     for (const g of next) {
       if (instant > 0) {
         instant -= 1;
-        await playGame(organiser, scorer, scorerName, tournamentId, g, rules, null);
+        await playGame(organiser, scorer, scorerName, tournamentId, g, rules, null, options.replay);
         continue;
       }
       if (courtsBusy.has(g.court) || running.size >= 2) continue;
@@ -363,7 +437,7 @@ async function playTournament(
       process.stdout.write(`Live now: ${g.homeTeam!.name} vs ${g.awayTeam!.name} — ${site}/g/${g.id}\n`);
       running.set(
         g.id,
-        playGame(organiser, scorer, scorerName, tournamentId, g, rules, options.speed)
+        playGame(organiser, scorer, scorerName, tournamentId, g, rules, options.speed, options.replay)
           .catch((e: Error) => void process.stderr.write(`demo: ${g.competitionKey}: ${e.message}\n`))
           .finally(() => running.delete(g.id)),
       );
@@ -384,6 +458,7 @@ async function playGame(
   game: GameRow,
   rules: { periodMinutes: number; overtimeMinutes: number },
   speed: number | null,
+  replay: boolean,
 ) {
   const random = seeded(game.id.charCodeAt(0) * 7919 + game.id.charCodeAt(1));
   const strength = (teamId: string) => TEAMS.find(([, , name]) => name === teamName(teamId))?.[3] ?? 0.5;
@@ -410,6 +485,7 @@ async function playGame(
       score: { home: number; away: number };
       period: { current: number; status: string };
       clock: { running: boolean; remaining: number | null };
+      timeoutsLeft: { home: number; away: number };
     } | null;
   }>('GET', `/api/v1/games/${game.id}`);
   if (current.status === 'scheduled')
@@ -430,9 +506,16 @@ async function playGame(
       );
   }
   let score: { home: number; away: number } = current.live?.score ?? { home: 0, away: 0 };
+  // What the rules still allow, as the last answer said (a refused time-out is not sent at all).
+  let timeoutsLeft = current.live?.timeoutsLeft ?? { home: 0, away: 0 };
   const send = async (event: Record<string, unknown>) => {
     const command = { clientEventId: randomUUID(), expectedSeq: seq, event };
-    let ack: { seq: number; game: { score: { home: number; away: number } } } | undefined;
+    let ack:
+      | {
+          seq: number;
+          game: { score: { home: number; away: number }; timeoutsLeft: { home: number; away: number } };
+        }
+      | undefined;
     // A retry keeps the clientEventId: the server records the play once whatever happens.
     for (let attempt = 1; !ack; attempt++) {
       try {
@@ -444,9 +527,15 @@ async function playGame(
     }
     seq = ack.seq;
     score = ack.game.score;
+    timeoutsLeft = ack.game.timeoutsLeft;
   };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-  const favourite = strength(sides[0]) >= strength(sides[1]) ? sides[0] : sides[1];
+  const favourite = replay
+    ? sides.find((id) => teamName(id) === replayWinner(game.homeTeam!.name, game.awayTeam!.name))!
+    : strength(sides[0]) >= strength(sides[1])
+      ? sides[0]
+      : sides[1];
+  const other = favourite === sides[0] ? sides[1] : sides[0];
   const knockout = game.competitionKey !== null && !game.competitionKey.startsWith('S1');
   const thirdPlace = game.competitionKey === '3P';
   const margin = (teamId: string) => (teamId === sides[0] ? score.home - score.away : score.away - score.home);
@@ -483,6 +572,7 @@ async function playGame(
         else chance = offence === favourite ? (margin(offence) <= 2 ? 0.95 : chance) : 0.1;
       }
       if (knockout && overtime) chance = offence === favourite ? 0.8 : 0.15;
+      if (replay) chance = 0.3 + (offence === favourite ? 0.62 : 0.5) * 0.35;
       const roll = random();
       if (roll < 0.08) {
         const thief = pick(onCourt.get(defence)!);
@@ -543,8 +633,26 @@ async function playGame(
             onCourt.get(teamId)!.map((p) => (p === out ? into : p)),
           );
         }
-        if (random() < 0.3) await send({ type: 'timeout', teamId: pick(sides), ...at });
+        const caller = pick(sides);
+        if (random() < 0.3 && timeoutsLeft[caller === sides[0] ? 'home' : 'away'] > 0)
+          await send({ type: 'timeout', teamId: caller, ...at });
         await send({ type: 'clock_start', gameClock: clock, period });
+      }
+    }
+    // The replay settles the result in the last seconds: level after regulation for the
+    // 3rd-place game, otherwise the real winner by its margin.
+    if (replay && period >= 4) {
+      const target = overtime ? OVERTIME_MARGIN : replayMargin(teamName(favourite), thirdPlace);
+      for (const [side, points] of basketsToMargin(margin(favourite), target)) {
+        const teamId = side === 'favourite' ? favourite : other;
+        await send({
+          type: 'field_goal_made',
+          teamId,
+          playerId: pick(onCourt.get(teamId)!),
+          points,
+          period,
+          gameClock: 0,
+        });
       }
     }
     await send({ type: 'clock_stop', gameClock: 0, period });
@@ -554,7 +662,7 @@ async function playGame(
   }
   await scorer.call('POST', `/api/v1/games/${game.id}/transitions`, { to: 'final' });
   process.stdout.write(
-    `Final: ${game.homeTeam!.name} ${score.home}:${score.away} ${game.awayTeam!.name}${period > 4 ? ' (加时)' : ''}\n`,
+    `Final (${game.competitionKey ?? '-'}): ${game.homeTeam!.name} ${score.home}:${score.away} ${game.awayTeam!.name}${period > 4 ? ' (加时)' : ''}\n`,
   );
 }
 
