@@ -239,7 +239,7 @@ const pairingsOf = (results: Readonly<Record<string, AppliedResult>>): Map<strin
 const drawOrderOf = (lots: CompetitionLots, groupId: string) =>
   lots.groups.find((l) => l.groupId === groupId)?.order ?? [];
 
-function groupGame(id: string, r: AppliedResult): GroupGame {
+export function groupGame(id: string, r: AppliedResult): GroupGame {
   return {
     id,
     homeTeamId: r.homeTeamId,

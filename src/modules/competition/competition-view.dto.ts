@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { FinalPlaceReason, GameBracket, SideState, Slot } from '../../domain/competition/index.js';
 import type { GameStatus } from '../../domain/game/index.js';
-import type { TieBreakCriterion } from '../../domain/standings/index.js';
+import type { Qualification, TieBreakCriterion } from '../../domain/standings/index.js';
 import { COMPETITION_PHASES, type CompetitionPhase } from './competition.entity.js';
 
 export class TeamRefDto {
@@ -196,6 +196,13 @@ export class StandingRowDto {
   miniTable: MiniTableDto | null;
   @ApiProperty({ type: PlaceExplanationDto, description: 'Why the team is here, as a sentence (Chinese and English)' })
   explanation: PlaceExplanationDto;
+  @ApiProperty({
+    enum: ['clinched', 'eliminated', 'open'],
+    nullable: true,
+    description:
+      'Decided results only: clinched (出线) finishes within the advancing places whatever the remaining games give; eliminated (淘汰) cannot reach a place that may go through; null when nothing follows the group',
+  })
+  qualification: Qualification | null;
 }
 
 export class GroupStandingsDto {
@@ -209,6 +216,15 @@ export class GroupStandingsDto {
   live: StandingRowDto[];
   @ApiProperty({ description: 'At least one game in progress is counted in `live`' })
   liveIncludesGamesInProgress: boolean;
+  @ApiProperty({ example: 2, nullable: true, type: Number, description: 'Places 1..n go through for certain' })
+  advancingPlaces: number | null;
+  @ApiProperty({
+    example: 3,
+    nullable: true,
+    type: Number,
+    description: 'Places 1..n may go through (a best-placed slot across groups); ≥ advancingPlaces',
+  })
+  possiblePlaces: number | null;
   @ApiProperty({
     type: 'array',
     items: { type: 'array', items: { $ref: getSchemaPath(TeamRefDto) } },

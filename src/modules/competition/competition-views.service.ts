@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { computeFinalRanking, resolveSlots } from '../../domain/competition/index.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { competitionPicture, liveStandings } from './competition-facts.js';
+import { advancingPlacesOf, groupQualification } from './qualification-input.js';
 import { CompetitionStore, structureOf } from './competition-store.js';
 import {
   stageViews,
@@ -47,6 +48,7 @@ export class CompetitionViews {
 
   async standings(tournamentId: string, query: StandingsQueryDto): Promise<StandingsDto> {
     const { competition, structure, rows, teams, picture } = await this.load(tournamentId);
+    const resolution = resolveSlots(structure, picture.facts);
     const groups = picture.tables
       .filter((t) => t.standings !== null && (query.groupId === undefined || t.group.id === query.groupId))
       .map((t) =>
@@ -55,6 +57,8 @@ export class CompetitionViews {
           t.standings!,
           liveStandings(structure, t, competition.results, rows, competition.lots),
           teams,
+          groupQualification(structure, t, resolution, competition.results, competition.lots),
+          advancingPlacesOf(structure, t.group.id),
         ),
       );
     const crossGroup =

@@ -6,7 +6,7 @@ import type {
   SlotResolution,
   Stage,
 } from '../../domain/competition/index.js';
-import type { GroupStandings, PlaceAcrossGroups, StandingRow } from '../../domain/standings/index.js';
+import type { GroupStandings, PlaceAcrossGroups, Qualification, StandingRow } from '../../domain/standings/index.js';
 import type { FixtureRow } from '../games/game-fixtures.service.js';
 import type { CompetitionEntity } from './competition.entity.js';
 import type { AppliedResult } from './competition.types.js';
@@ -306,6 +306,7 @@ export const toStandingRow = (r: StandingRow, teams: Teams): StandingRowDto => (
     })),
   },
   explanation: explainPlace(r, teams),
+  qualification: null,
 });
 
 export function toGroupStandingsDto(
@@ -313,14 +314,22 @@ export function toGroupStandingsDto(
   official: GroupStandings,
   live: GroupStandings | null,
   teams: Teams,
+  qualification: ReadonlyMap<string, Qualification> | null = null,
+  places: { advancing: number; possible: number } | null = null,
 ): GroupStandingsDto {
+  const marked = (row: StandingRowDto): StandingRowDto => ({
+    ...row,
+    qualification: qualification?.get(row.team.id) ?? null,
+  });
   return {
     stageId: group.stageId,
     groupId: group.id,
     name: group.name,
     complete: official.complete,
-    official: official.rows.map((r) => toStandingRow(r, teams)),
-    live: (live ?? official).rows.map((r) => toStandingRow(r, teams)),
+    official: official.rows.map((r) => marked(toStandingRow(r, teams))),
+    live: (live ?? official).rows.map((r) => marked(toStandingRow(r, teams))),
+    advancingPlaces: places?.advancing ?? null,
+    possiblePlaces: places?.possible ?? null,
     liveIncludesGamesInProgress: live?.includesLive ?? false,
     drawsNeeded: official.drawsNeeded.map((set) => set.map((id) => teamRef(id, teams))),
     carriedOverGameIds: group.carriedOverGameIds,
