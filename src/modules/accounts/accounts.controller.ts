@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -15,6 +15,7 @@ const AccountPage = PageOf(AccountDto);
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
+  @ApiOperation({ summary: 'Create an account' })
   @Post()
   @Roles(['admin', 'organiser'], 'administrators (any role); organisers (scorekeeper accounts only)')
   @ApiCreatedResponse({ type: AccountDto })
@@ -23,6 +24,7 @@ export class AccountsController {
     return this.accounts.create(actor, dto);
   }
 
+  @ApiOperation({ summary: 'List accounts' })
   @Get()
   @Roles(['admin', 'organiser'], 'administrators (every account); organisers (the scorekeepers they created)')
   @ApiOkResponse({ type: AccountPage })
@@ -31,6 +33,7 @@ export class AccountsController {
     return this.accounts.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Get an account' })
   @Get(':id')
   @Roles(['admin', 'organiser', 'scorekeeper'], 'the account itself, an administrator, or the organiser who created it')
   @ApiOkResponse({ type: AccountDto })
@@ -39,6 +42,7 @@ export class AccountsController {
     return this.accounts.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Update an account' })
   @Patch(':id')
   @Roles(['admin', 'organiser'], 'administrators; organisers for the scorekeepers they created')
   @ApiOkResponse({ type: AccountDto, description: 'Disabling ends every session of the account at once' })
@@ -51,6 +55,7 @@ export class AccountsController {
     return this.accounts.update(actor, id, dto);
   }
 
+  @ApiOperation({ summary: "Reset an account's password" })
   @Post(':id/password')
   @HttpCode(204)
   @Roles(['admin', 'organiser'], 'administrators; organisers for the scorekeepers they created')

@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Public } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -28,6 +28,7 @@ export class FirstAdminDto {
 export class SetupController {
   constructor(private readonly setup: FirstAdminSetup) {}
 
+  @ApiOperation({ summary: 'Create the first administrator with the one-time setup link' })
   @Post('first-admin')
   @Public('whoever holds the one-time setup link the server printed while there was no administrator')
   @ApiCreatedResponse({ type: AccountDto, description: 'The first administrator; log in with it next' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
 import { PageOf } from '../../common/pagination/page.js';
@@ -13,6 +13,7 @@ const AuditPage = PageOf(AuditEntryDto);
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiOperation({ summary: 'List the audit log' })
   @Get()
   @Roles(['admin'], 'administrators')
   @ApiOkResponse({

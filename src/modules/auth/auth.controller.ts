@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { LoggedIn, Public } from '../../common/auth/access.decorators.js';
 import { CurrentActor, CurrentCaller, type Actor, type Caller } from '../../common/auth/actor.js';
 import { ErrorBody } from '../../common/errors/error-body.js';
@@ -19,6 +19,7 @@ const TooMany = () =>
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Log in with username and password' })
   @Post('login')
   @HttpCode(200)
   @Public('anyone with an account; failed attempts are throttled')
@@ -29,6 +30,7 @@ export class AuthController {
     return this.auth.login(caller, dto);
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
   @Post('refresh')
   @HttpCode(200)
   @Public('whoever holds a refresh token; each refresh token works once')
@@ -41,6 +43,7 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  @ApiOperation({ summary: 'Log out (end this session)' })
   @Post('logout')
   @HttpCode(204)
   @LoggedIn()
@@ -49,6 +52,7 @@ export class AuthController {
     return this.auth.logout(actor);
   }
 
+  @ApiOperation({ summary: 'Change my password' })
   @Post('password')
   @HttpCode(204)
   @LoggedIn('any account logged in with a password')
@@ -63,6 +67,7 @@ export class AuthController {
     return this.auth.changePassword(actor, caller, dto);
   }
 
+  @ApiOperation({ summary: 'Who am I' })
   @Get('me')
   @LoggedIn()
   @ApiOkResponse({ type: MeDto })

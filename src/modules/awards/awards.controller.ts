@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, type PipeTransform } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { RequestValidationError } from '../../common/errors/validation.js';
@@ -44,6 +44,7 @@ export class AwardsController {
     private readonly settings: StatsSettingsService,
   ) {}
 
+  @ApiOperation({ summary: 'Published awards and places' })
   @Get()
   @Public()
   @ApiOkResponse({
@@ -56,6 +57,7 @@ export class AwardsController {
     return this.views.published(tournamentId, query.lang);
   }
 
+  @ApiOperation({ summary: 'MVP candidates' })
   @Get('mvp-candidates')
   @Public()
   @ApiOkResponse({
@@ -70,6 +72,7 @@ export class AwardsController {
     return this.views.candidates(tournamentId, query.limit);
   }
 
+  @ApiOperation({ summary: 'Sportsmanship (conduct) table' })
   @Get('sportsmanship')
   @Public()
   @ApiOkResponse({
@@ -85,6 +88,7 @@ export class AwardsController {
     return this.views.sportsmanship(tournamentId, query.basis);
   }
 
+  @ApiOperation({ summary: 'Decided awards' })
   @Get('decisions')
   @Public()
   @ApiOkResponse({ type: AwardDecisionsDto, description: 'The organisers’ decisions with recipients and citations' })
@@ -93,6 +97,7 @@ export class AwardsController {
     return this.views.decided(tournamentId);
   }
 
+  @ApiOperation({ summary: 'Decide an award' })
   @Put('decisions/:key')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiParam({ name: 'key', enum: DECIDED_AWARD_KEYS })
@@ -111,6 +116,7 @@ export class AwardsController {
     return this.awards.decide(actor, tournamentId, key, dto);
   }
 
+  @ApiOperation({ summary: 'Withdraw a decided award' })
   @Delete('decisions/:key')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -125,6 +131,7 @@ export class AwardsController {
     return this.awards.withdraw(actor, tournamentId, key);
   }
 
+  @ApiOperation({ summary: 'Award settings' })
   @Get('settings')
   @Public()
   @ApiOkResponse({ type: StatsSettingsDto, description: 'Leaders, 得分王/助攻王/篮板王 and MVP formula settings' })
@@ -133,6 +140,7 @@ export class AwardsController {
     return { tournamentId, ...(await this.settings.view(tournamentId)) };
   }
 
+  @ApiOperation({ summary: 'Change the award settings' })
   @Put('settings')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiOkResponse({ type: StatsSettingsDto, description: 'Changes only the settings given; audited' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -32,6 +32,7 @@ export class CompetitionController {
     private readonly views: CompetitionViews,
   ) {}
 
+  @ApiOperation({ summary: 'Set the competition format' })
   @Put()
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiOkResponse({
@@ -48,6 +49,7 @@ export class CompetitionController {
     return this.competition.setup(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'Get the competition structure' })
   @Get()
   @Public()
   @ApiOkResponse({ type: CompetitionDto })
@@ -56,6 +58,7 @@ export class CompetitionController {
     return this.competition.get(tournamentId);
   }
 
+  @ApiOperation({ summary: 'Draw the groups' })
   @Post('draw')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -72,6 +75,7 @@ export class CompetitionController {
     return this.competition.draw(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'Create the games of the format' })
   @Post('games')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiCreatedResponse({
@@ -87,6 +91,7 @@ export class CompetitionController {
     return this.competition.generateGames(actor, tournamentId);
   }
 
+  @ApiOperation({ summary: 'Record drawn lots for a tie' })
   @Post('lots')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -103,6 +108,7 @@ export class CompetitionController {
     return this.competition.recordLots(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: "Override a slot or a result's consequence" })
   @Post('overrides')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiCreatedResponse({
@@ -119,6 +125,7 @@ export class CompetitionController {
     return this.competition.recordOverride(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'The bracket' })
   @Get('bracket')
   @Public()
   @ApiOkResponse({
@@ -130,6 +137,7 @@ export class CompetitionController {
     return this.views.bracket(tournamentId);
   }
 
+  @ApiOperation({ summary: 'Group standings with tie-break explanations' })
   @Get('standings')
   @Public()
   @ApiOkResponse({
@@ -142,6 +150,7 @@ export class CompetitionController {
     return this.views.standings(tournamentId, query);
   }
 
+  @ApiOperation({ summary: 'Final places' })
   @Get('ranking')
   @Public()
   @ApiOkResponse({

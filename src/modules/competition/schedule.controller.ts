@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -15,6 +15,7 @@ const ORGANISERS = 'organisers of the tournament, or an administrator';
 export class ScheduleController {
   constructor(private readonly schedules: ScheduleService) {}
 
+  @ApiOperation({ summary: 'Set the courts and their hours' })
   @Put('courts')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiOkResponse({
@@ -30,6 +31,7 @@ export class ScheduleController {
     return this.schedules.setCourts(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'List the courts' })
   @Get('courts')
   @Public()
   @ApiOkResponse({ type: CourtsDto })
@@ -38,6 +40,7 @@ export class ScheduleController {
     return this.schedules.courts(tournamentId);
   }
 
+  @ApiOperation({ summary: 'Build the schedule' })
   @Post('schedule')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -54,6 +57,7 @@ export class ScheduleController {
     return this.schedules.generate(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'The schedule' })
   @Get('schedule')
   @Public()
   @ApiOkResponse({ type: ScheduleDto })
@@ -62,6 +66,7 @@ export class ScheduleController {
     return this.schedules.schedule(tournamentId);
   }
 
+  @ApiOperation({ summary: 'Move a game' })
   @Post('schedule/moves')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -79,6 +84,7 @@ export class ScheduleController {
     return this.schedules.move(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'The schedule with knock-on delays' })
   @Get('schedule/delays')
   @Public()
   @ApiOkResponse({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -20,6 +20,7 @@ export class GamesController {
     private readonly lifecycle: GameLifecycleService,
   ) {}
 
+  @ApiOperation({ summary: 'Create a game' })
   @Post('tournaments/:tournamentId/games')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiCreatedResponse({ type: GameDto })
@@ -32,6 +33,7 @@ export class GamesController {
     return this.games.create(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: "List a tournament's games" })
   @Get('tournaments/:tournamentId/games')
   @Public()
   @ApiOkResponse({ type: GamePageDto, description: 'By kick-off time' })
@@ -40,6 +42,7 @@ export class GamesController {
     return this.games.list(tournamentId, query);
   }
 
+  @ApiOperation({ summary: 'Get a game with its live score' })
   @Get('games/:id')
   @Public()
   @ApiOkResponse({
@@ -51,6 +54,7 @@ export class GamesController {
     return this.games.get(id);
   }
 
+  @ApiOperation({ summary: "A game's box score" })
   @Get('games/:id/box-score')
   @Public()
   @ApiOkResponse({
@@ -62,6 +66,7 @@ export class GamesController {
     return this.games.boxScore(id);
   }
 
+  @ApiOperation({ summary: "A game's play-by-play" })
   @Get('games/:id/plays')
   @Public()
   @ApiOkResponse({ type: PlaysPageDto })
@@ -70,6 +75,7 @@ export class GamesController {
     return this.games.plays(id, query);
   }
 
+  @ApiOperation({ summary: "Change a game's status" })
   @Post('games/:id/transitions')
   @HttpCode(200)
   @Roles(

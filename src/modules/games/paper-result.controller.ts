@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -14,6 +14,7 @@ import { PaperResultService } from './paper-result.service.js';
 export class PaperResultController {
   constructor(private readonly paper: PaperResultService) {}
 
+  @ApiOperation({ summary: 'Enter a result from the paper scoresheet' })
   @Post('paper-result')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')

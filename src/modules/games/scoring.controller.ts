@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -16,6 +16,7 @@ const SCORERS =
 export class ScoringController {
   constructor(private readonly scoring: ScoringService) {}
 
+  @ApiOperation({ summary: 'Record a play' })
   @Post('events')
   @Roles(['scorekeeper', 'organiser', 'admin'], SCORERS)
   @ApiCreatedResponse({
@@ -32,6 +33,7 @@ export class ScoringController {
     return this.scoring.record(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Undo the last play' })
   @Post('undo')
   @Roles(['scorekeeper', 'organiser', 'admin'], SCORERS)
   @ApiCreatedResponse({

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
@@ -30,6 +31,7 @@ const PlayerPage = PageOf(PlayerDto);
 export class PlayersController {
   constructor(private readonly players: PlayersService) {}
 
+  @ApiOperation({ summary: 'Add a player to a team' })
   @Post('teams/:teamId/players')
   @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
   @ApiCreatedResponse({
@@ -45,6 +47,7 @@ export class PlayersController {
     return this.players.add(actor, teamId, dto);
   }
 
+  @ApiOperation({ summary: 'Import a roster from CSV' })
   @Post('teams/:teamId/players/import')
   @HttpCode(201)
   @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
@@ -71,6 +74,7 @@ export class PlayersController {
     return this.players.importCsv(actor, teamId, csv, query.overrideReason);
   }
 
+  @ApiOperation({ summary: "A team's roster" })
   @Get('teams/:teamId/players')
   @Public()
   @ApiOkResponse({ type: PlayerPage })
@@ -79,6 +83,7 @@ export class PlayersController {
     return this.players.listByTeam(teamId, query);
   }
 
+  @ApiOperation({ summary: 'All players of a tournament' })
   @Get('tournaments/:tournamentId/players')
   @Public()
   @ApiOkResponse({
@@ -90,6 +95,7 @@ export class PlayersController {
     return this.players.listByTournament(tournamentId, query);
   }
 
+  @ApiOperation({ summary: 'Get a player' })
   @Get('players/:id')
   @Public()
   @ApiOkResponse({ type: PlayerDto })
@@ -98,6 +104,7 @@ export class PlayersController {
     return this.players.get(id);
   }
 
+  @ApiOperation({ summary: 'Update a player' })
   @Patch('players/:id')
   @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')
   @ApiOkResponse({ type: PlayerDto })
@@ -106,6 +113,7 @@ export class PlayersController {
     return this.players.update(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a player' })
   @Delete('players/:id')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], 'organisers of the team’s tournament, or an administrator')

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -17,6 +17,7 @@ export class TournamentStartController {
     private readonly players: PlayersService,
   ) {}
 
+  @ApiOperation({ summary: 'Start the tournament (rosters lock)' })
   @Post(':id/start')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], 'organisers of this tournament, or an administrator')

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, CurrentCaller, type Actor, type Caller } from '../../common/auth/actor.js';
 import { ErrorBody } from '../../common/errors/error-body.js';
@@ -28,6 +35,7 @@ export class ScorekeepingController {
     private readonly codes: GameCodesService,
   ) {}
 
+  @ApiOperation({ summary: 'Assign a scorekeeper to games' })
   @Post('tournaments/:tournamentId/scorekeepers')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiCreatedResponse({
@@ -43,6 +51,7 @@ export class ScorekeepingController {
     return this.assignments.create(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'List scorekeeper assignments' })
   @Get('tournaments/:tournamentId/scorekeepers')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiOkResponse({ type: [AssignmentDto] })
@@ -55,6 +64,7 @@ export class ScorekeepingController {
     return this.assignments.list(actor, tournamentId, query);
   }
 
+  @ApiOperation({ summary: 'Remove a scorekeeper assignment' })
   @Delete('tournaments/:tournamentId/scorekeepers/:id')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -68,6 +78,7 @@ export class ScorekeepingController {
     return this.assignments.remove(actor, tournamentId, id);
   }
 
+  @ApiOperation({ summary: "Issue a game code for a scorer's device" })
   @Post('tournaments/:tournamentId/game-codes')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiCreatedResponse({
@@ -83,6 +94,7 @@ export class ScorekeepingController {
     return this.codes.issue(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: 'List game codes' })
   @Get('tournaments/:tournamentId/game-codes')
   @Roles(['organiser', 'admin'], ORGANISERS)
   @ApiOkResponse({ type: [GameCodeDto], description: 'Newest first; codes themselves are never shown again' })
@@ -91,6 +103,7 @@ export class ScorekeepingController {
     return this.codes.list(actor, tournamentId);
   }
 
+  @ApiOperation({ summary: 'Revoke a game code' })
   @Delete('tournaments/:tournamentId/game-codes/:id')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], ORGANISERS)
@@ -106,6 +119,7 @@ export class ScorekeepingController {
     return this.codes.revoke(actor, tournamentId, id);
   }
 
+  @ApiOperation({ summary: 'Log a device in with a game code' })
   @Post('auth/game-code')
   @HttpCode(200)
   @ApiTags('auth')

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -16,6 +16,7 @@ export class LeadersController {
     private readonly lines: PlayerLinesService,
   ) {}
 
+  @ApiOperation({ summary: 'Statistical leaders' })
   @Get()
   @Public()
   @ApiOkResponse({
@@ -28,6 +29,7 @@ export class LeadersController {
     return this.leaders.leaders(tournamentId, query);
   }
 
+  @ApiOperation({ summary: 'Rebuild the leaders from the play-by-play' })
   @Post('rebuild')
   @HttpCode(200)
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -15,6 +15,7 @@ const TeamPage = PageOf(TeamDto);
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @ApiOperation({ summary: 'Enter a team' })
   @Post('tournaments/:tournamentId/teams')
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
   @ApiCreatedResponse({ type: TeamDto })
@@ -27,6 +28,7 @@ export class TeamsController {
     return this.teams.create(actor, tournamentId, dto);
   }
 
+  @ApiOperation({ summary: "List a tournament's teams" })
   @Get('tournaments/:tournamentId/teams')
   @Public()
   @ApiOkResponse({ type: TeamPage })
@@ -35,6 +37,7 @@ export class TeamsController {
     return this.teams.list(tournamentId, query);
   }
 
+  @ApiOperation({ summary: 'Get a team' })
   @Get('teams/:id')
   @Public()
   @ApiOkResponse({ type: TeamDto })
@@ -43,6 +46,7 @@ export class TeamsController {
     return this.teams.get(id);
   }
 
+  @ApiOperation({ summary: 'Update a team' })
   @Patch('teams/:id')
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
   @ApiOkResponse({ type: TeamDto })
@@ -51,6 +55,7 @@ export class TeamsController {
     return this.teams.update(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Withdraw a team' })
   @Delete('teams/:id')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -17,6 +17,7 @@ const AuditPage = PageOf(AuditEntryDto);
 export class TournamentOrganisersController {
   constructor(private readonly tournaments: TournamentsService) {}
 
+  @ApiOperation({ summary: "List a tournament's organisers" })
   @Get('organisers')
   @Roles(['organiser', 'admin'], 'organisers of this tournament, or an administrator')
   @ApiOkResponse({ type: [OrganiserDto] })
@@ -25,6 +26,7 @@ export class TournamentOrganisersController {
     return this.tournaments.listOrganisers(actor, id);
   }
 
+  @ApiOperation({ summary: 'Add an organiser to a tournament' })
   @Post('organisers')
   @Roles(['organiser', 'admin'], 'the owner of this tournament, or an administrator')
   @ApiCreatedResponse({
@@ -40,6 +42,7 @@ export class TournamentOrganisersController {
     return this.tournaments.inviteOrganiser(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Remove an organiser from a tournament' })
   @Delete('organisers/:accountId')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], 'the owner of this tournament, or an administrator')
@@ -53,6 +56,7 @@ export class TournamentOrganisersController {
     return this.tournaments.removeOrganiser(actor, id, accountId);
   }
 
+  @ApiOperation({ summary: "A tournament's audit log" })
   @Get('audit')
   @Roles(['organiser', 'admin'], 'organisers of this tournament, or an administrator')
   @ApiOkResponse({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -15,6 +15,7 @@ const TournamentPage = PageOf(TournamentDto);
 export class TournamentsController {
   constructor(private readonly tournaments: TournamentsService) {}
 
+  @ApiOperation({ summary: 'Create a tournament' })
   @Post()
   @Roles(['organiser', 'admin'], 'organisers (the creator becomes the owner) and administrators')
   @ApiCreatedResponse({ type: TournamentDto, description: 'Rules left out take the FIBA defaults' })
@@ -23,6 +24,7 @@ export class TournamentsController {
     return this.tournaments.create(actor, dto);
   }
 
+  @ApiOperation({ summary: 'List tournaments' })
   @Get()
   @Public()
   @ApiOkResponse({ type: TournamentPage })
@@ -31,6 +33,7 @@ export class TournamentsController {
     return this.tournaments.list(query);
   }
 
+  @ApiOperation({ summary: 'List the tournaments I organise' })
   @Get('mine')
   @Roles(['organiser', 'admin'], 'organisers: the tournaments they own or co-organise')
   @ApiOkResponse({ type: TournamentPage })
@@ -39,6 +42,7 @@ export class TournamentsController {
     return this.tournaments.listOrganisedBy(actor, query);
   }
 
+  @ApiOperation({ summary: 'Get a tournament' })
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: TournamentDto })
@@ -47,6 +51,7 @@ export class TournamentsController {
     return this.tournaments.get(id);
   }
 
+  @ApiOperation({ summary: 'Update a tournament' })
   @Patch(':id')
   @Roles(['organiser', 'admin'], 'organisers of this tournament, or an administrator')
   @ApiOkResponse({ type: TournamentDto, description: 'Rules given are merged over the current ones' })

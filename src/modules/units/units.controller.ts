@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -15,6 +15,7 @@ const UnitPage = PageOf(UnitDto);
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
+  @ApiOperation({ summary: 'Register a unit' })
   @Post()
   @Roles(['organiser', 'admin'], 'organisers and administrators (units are shared by every tournament)')
   @ApiCreatedResponse({ type: UnitDto })
@@ -23,6 +24,7 @@ export class UnitsController {
     return this.units.create(actor, dto);
   }
 
+  @ApiOperation({ summary: 'List units' })
   @Get()
   @Public()
   @ApiOkResponse({ type: UnitPage })
@@ -31,6 +33,7 @@ export class UnitsController {
     return this.units.list(query);
   }
 
+  @ApiOperation({ summary: 'Get a unit' })
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: UnitDto })
@@ -39,6 +42,7 @@ export class UnitsController {
     return this.units.get(id);
   }
 
+  @ApiOperation({ summary: 'Update a unit' })
   @Patch(':id')
   @Roles(['organiser', 'admin'], 'the organiser who registered the unit, or an administrator')
   @ApiOkResponse({ type: UnitDto })
