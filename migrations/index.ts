@@ -6,6 +6,7 @@ import { GamesAndPlayEvents1795276772959 } from './1795276772959-games-and-play-
 import { Competition1795278555451 } from './1795278555451-competition.js';
 import { LeadersAndAwards1795281323869 } from './1795281323869-leaders-and-awards.js';
 import { KeptCategories1796195180782 } from './1796195180782-kept-categories.js';
+import { TeamStaffAndLogo1796206081805 } from './1796206081805-team-staff-and-logo.js';
 
 export const migrations = [
   Registration1795275560873,
@@ -14,4 +15,5 @@ export const migrations = [
   Competition1795278555451,
   LeadersAndAwards1795281323869,
   KeptCategories1796195180782,
+  TeamStaffAndLogo1796206081805,
 ];

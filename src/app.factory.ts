@@ -54,6 +54,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );
+  // Image bodies arrive as bytes (team logos); their kind is read from the bytes, never trusted.
+  fastify.addContentTypeParser(/^(image\/|application\/octet-stream)/, { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
   // JSON bodies: depth and prototype keys checked in one pass before anything walks them.
   registerJsonBodyParser(app, 1024 * 1024);
 

@@ -13,6 +13,7 @@ import { SessionEntity } from '../modules/sessions/session.entity.js';
 import { PlayerGameLineEntity } from '../modules/stats/player-game-line.entity.js';
 import { PlayerTotalsEntity } from '../modules/stats/player-totals.entity.js';
 import { StatsSettingsEntity } from '../modules/stats/stats-settings.entity.js';
+import { TeamLogoEntity } from '../modules/teams/team-logo.entity.js';
 import { TeamEntity } from '../modules/teams/team.entity.js';
 import { TournamentOrganiserEntity } from '../modules/tournaments/tournament-organiser.entity.js';
 import { TournamentEntity } from '../modules/tournaments/tournament.entity.js';
@@ -40,4 +41,5 @@ export const entities = [
   PlayerTotalsEntity,
   StatsSettingsEntity,
   AwardDecisionEntity,
+  TeamLogoEntity,
 ];

@@ -20,7 +20,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId, url: request.url }, 'unhandled error');
     }
-    if (body.statusCode === 429) {
+    if (body.statusCode === 429 || body.statusCode === 503) {
       const retry =
         exception instanceof DomainError
           ? (exception.context?.retryAfterSeconds as number | undefined)

@@ -8,6 +8,9 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   unauthenticated: 401,
   rate_limited: 429,
+  too_large: 413,
+  unsupported_media: 415,
+  unavailable: 503,
 };
 
 export const STATUS_TEXT: Record<number, string> = {

@@ -1,7 +1,15 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { CoalescedReads } from '../coalesced-reads.js';
+
+const OWN_REPLY = 'courtside:own-reply';
+/**
+ * For handlers that answer through the reply itself (headers such as ETag, If-None-Match, bytes):
+ * their reads are not shared, since a shared read could only hand over a value, not a reply.
+ */
+export const OwnReply = () => SetMetadata(OWN_REPLY, true);
 
 /**
  * Anonymous GETs of the same address share one read while they wait for it. When a basket goes
@@ -17,10 +25,13 @@ import { CoalescedReads } from '../coalesced-reads.js';
 export class SharedAnonymousReads implements NestInterceptor {
   private readonly reads = new CoalescedReads();
 
+  constructor(private readonly reflector: Reflector) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.method !== 'GET' || request.headers.authorization !== undefined) return next.handle();
+    if (this.reflector.get<boolean>(OWN_REPLY, context.getHandler())) return next.handle();
     return from(this.reads.get(`GET ${request.url}`, () => lastValueFrom(next.handle())));
   }
 }

@@ -10,7 +10,10 @@ export type DomainErrorKind =
   | 'conflict' // state does not allow it now: duplicate, locked, stale (409)
   | 'forbidden' // the caller may not do this (403)
   | 'unauthenticated' // the caller is not known (401)
-  | 'rate_limited'; // too many attempts for now; context.retryAfterSeconds says when to try again (429)
+  | 'rate_limited' // too many attempts for now; context.retryAfterSeconds says when to try again (429)
+  | 'too_large' // the body is over a limit of its own, such as a team logo's (413)
+  | 'unsupported_media' // the body is not a kind of file this accepts (415)
+  | 'unavailable'; // a part of the server this needs is missing or busy; context.retryAfterSeconds when busy (503)
 
 export interface ErrorDetail {
   /** Field path as the client sent it, e.g. `players[3].jerseyNumber`; may be empty. */
@@ -57,3 +60,9 @@ export const forbidden = (code: string, message: string, details: ErrorDetail[] 
 export const unauthenticated = (code: string, message: string) => new DomainError(code, 'unauthenticated', message);
 export const rateLimited = (code: string, message: string, retryAfterSeconds: number) =>
   new DomainError(code, 'rate_limited', message, [], { retryAfterSeconds });
+export const tooLarge = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new DomainError(code, 'too_large', message, details);
+export const unsupportedMedia = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new DomainError(code, 'unsupported_media', message, details);
+export const unavailable = (code: string, message: string, retryAfterSeconds?: number) =>
+  new DomainError(code, 'unavailable', message, [], retryAfterSeconds ? { retryAfterSeconds } : undefined);

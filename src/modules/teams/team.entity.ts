@@ -47,6 +47,23 @@ export class TeamEntity {
   @Column({ type: 'char', length: 7, nullable: true })
   secondaryColor: string | null;
 
+  /** 领队, 教练, 助理教练, 队医: as printed in the programme (秩序册). */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  leaderName: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  coachName: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  assistantCoachName: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  doctorName: string | null;
+
+  /** The logo's content hash (team_logo holds the bytes): part of its immutable URL. */
+  @Column({ type: 'char', length: 22, nullable: true })
+  logoHash: string | null;
+
   @Index('ix_team_sort_key')
   @Column({ type: 'varchar', length: 400 })
   sortKey: string;

@@ -91,6 +91,10 @@ export class TeamsService {
       shortName: dto.shortName ?? null,
       primaryColor: dto.primaryColor ?? null,
       secondaryColor: dto.secondaryColor ?? null,
+      leaderName: dto.leaderName ?? null,
+      coachName: dto.coachName ?? null,
+      assistantCoachName: dto.assistantCoachName ?? null,
+      doctorName: dto.doctorName ?? null,
       ...nameIndex(dto.name),
     });
     const after = toTeamDto(await mapUnique(() => this.repo.save(team), UNIQUE), 0);
