@@ -41,3 +41,10 @@ export {
   type KnockoutTemplateOptions,
   type Huzhou2024Format,
 } from './templates.js';
+export {
+  competitionScheduleInput,
+  type CompetitionScheduleSettings,
+  type CourtWithWindows,
+  type GameSlotOption,
+  type StageDays,
+} from './schedule-input.js';

@@ -40,6 +40,26 @@ export class CourtCalendar {
     this.bookedMinutes += end - start;
   }
 
+  /** Gives back [start, end) booked earlier, merging it with the free time around it. */
+  unbook(start: number, end: number): void {
+    const i = this.firstEndingAfter(start);
+    let from = start;
+    let to = end;
+    let at = i;
+    let remove = 0;
+    if (i > 0 && this.free[i - 1][1] === start) {
+      from = this.free[i - 1][0];
+      at = i - 1;
+      remove++;
+    }
+    if (i < this.free.length && this.free[i][0] === end) {
+      to = this.free[i][1];
+      remove++;
+    }
+    this.free.splice(at, remove, [from, to]);
+    this.bookedMinutes -= end - start;
+  }
+
   private firstEndingAfter(t: number): number {
     let lo = 0;
     let hi = this.free.length;
@@ -56,6 +76,8 @@ interface TeamBooking {
   start: number;
   end: number;
   game: number;
+  /** Exclusive key of the game (-1: none). */
+  key: number;
 }
 
 /** Each team's booked games, sorted and kept at least `rest` minutes apart. */
@@ -69,26 +91,33 @@ export class TeamCalendar {
     this.bookings = Array.from({ length: teamCount }, () => []);
   }
 
-  /** Earliest aligned start at or after `from` where the team is rested before and after a game of `duration`. */
-  freeFrom(team: number, from: number, duration: number, step: number): number {
+  /**
+   * Earliest aligned start at or after `from` where the team is rested before and after a game of
+   * `duration`. Bookings of games with the same exclusive key (one round: they never share a team) do not count.
+   */
+  freeFrom(team: number, from: number, duration: number, step: number, key = -1): number {
     const list = this.bookings[team];
     let x = from;
     for (let i = this.firstClearingAfter(list, x); i < list.length; i++) {
+      if (key !== -1 && list[i].key === key) continue;
       if (x + duration + this.rest <= list[i].start) break;
-      x = alignUp(list[i].end + this.rest, step);
+      x = Math.max(x, alignUp(list[i].end + this.rest, step));
     }
     return x;
   }
 
   /** The booking that [start, end) would clash with or leave too little rest from, if any. */
-  conflict(team: number, start: number, end: number): TeamBooking | null {
+  conflict(team: number, start: number, end: number, key = -1): TeamBooking | null {
     const list = this.bookings[team];
-    const i = this.firstClearingAfter(list, start);
-    return i < list.length && end + this.rest > list[i].start ? list[i] : null;
+    for (let i = this.firstClearingAfter(list, start); i < list.length; i++) {
+      if (end + this.rest <= list[i].start) return null;
+      if (key === -1 || list[i].key !== key) return list[i];
+    }
+    return null;
   }
 
   /** Books a game; the caller has checked `conflict`. */
-  book(team: number, start: number, end: number, game: number): void {
+  book(team: number, start: number, end: number, game: number, key = -1): void {
     const list = this.bookings[team];
     let lo = 0;
     let hi = list.length;
@@ -97,7 +126,14 @@ export class TeamCalendar {
       if (list[mid].start < start) lo = mid + 1;
       else hi = mid;
     }
-    list.splice(lo, 0, { start, end, game });
+    list.splice(lo, 0, { start, end, game, key });
+  }
+
+  /** Removes the booking of `game`. */
+  unbook(team: number, game: number): void {
+    const list = this.bookings[team];
+    const i = list.findIndex((b) => b.game === game);
+    if (i !== -1) list.splice(i, 1);
   }
 
   /** First booking whose end plus rest is after t: the first that can matter for a game starting at t. */

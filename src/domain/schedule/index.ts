@@ -17,6 +17,7 @@ export type {
 export { scheduleGames } from './schedule-games.js';
 export { validateMove, moveGame, moveRefusedError, type MoveCheck, type MoveTarget } from './validate-move.js';
 export { auditSchedule } from './audit-schedule.js';
+export { scheduleQuality, type ScheduleQuality, type TeamRest } from './schedule-quality.js';
 export type { SlotRule, SlotViolation } from './slot-rules.js';
 export {
   projectDelays,

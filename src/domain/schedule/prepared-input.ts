@@ -4,7 +4,7 @@
  * dependency levels and the latest end a fixed game downstream allows.
  */
 import { invalid, type ErrorDetail } from '../shared/domain-error.js';
-import { toMinutes } from './local-time.js';
+import { MINUTES_PER_DAY, toMinutes } from './local-time.js';
 import type { Court, ScheduleGame, ScheduleInput } from './types.js';
 
 export interface PreparedGame {
@@ -25,8 +25,16 @@ export interface PreparedGame {
   preferredCourts: number[];
   /** Latest end that still lets every fixed game downstream keep its slot (Infinity if none). */
   latestEnd: number;
-  /** The fixed game that sets `latestEnd` (-1 if none). */
+  /** The game that sets `latestEnd`: a fixed game downstream, or one whose days end then (-1 if none). */
   deadlineGame: number;
+  /** Earliest start its days allow (-Infinity if any day). */
+  notBefore: number;
+  /** Games of the earlier stages it waits for: it starts on a later day than they end (newDayForNewStage). */
+  newDayAfter: number[];
+  /** The game this one is played before on the same day (index), or null. */
+  beforeOnSameDay: number | null;
+  /** Interned exclusive key (-1: none): games sharing it never share a team. */
+  exclusive: number;
 }
 
 export interface PreparedInput {
@@ -96,6 +104,12 @@ export function prepareInput(input: ScheduleInput): PreparedInput {
     return n;
   };
 
+  const keys = new Map<string, number>();
+  const internKey = (key: string) => {
+    if (!keys.has(key)) keys.set(key, keys.size);
+    return keys.get(key)!;
+  };
+
   const sides: number[] = [];
   const games: PreparedGame[] = input.games.map((game, i) => {
     const field = `games[${i}]`;
@@ -126,6 +140,17 @@ export function prepareInput(input: ScheduleInput): PreparedInput {
       else preferredCourts.push(c);
     });
     sides.push(game.teamIds.length + (game.possibleTeamIds?.length ?? 0));
+    let notBefore = -Infinity;
+    let dayEnd = Infinity;
+    if (game.days) {
+      const first = guardTime(`${game.days.first}T00:00`, `${field}.days.first`, problems);
+      const last = guardTime(`${game.days.last}T00:00`, `${field}.days.last`, problems);
+      if (first !== null && last !== null) {
+        if (last < first) problem(`${field}.days`, `game '${game.id}': the last day is before the first`);
+        notBefore = first;
+        dayEnd = last + MINUTES_PER_DAY;
+      }
+    }
     return {
       index: i,
       game,
@@ -140,10 +165,36 @@ export function prepareInput(input: ScheduleInput): PreparedInput {
       fixedCourt,
       fixedStart,
       preferredCourts,
-      latestEnd: Infinity,
-      deadlineGame: -1,
+      latestEnd: dayEnd,
+      deadlineGame: dayEnd === Infinity ? -1 : i,
+      notBefore,
+      newDayAfter: [],
+      beforeOnSameDay: null,
+      exclusive: game.exclusiveKey === undefined ? -1 : internKey(game.exclusiveKey),
     };
   });
+  games.forEach((g, i) => {
+    const target = g.game.beforeOnSameDay;
+    if (target === undefined) return;
+    const t = gameIndex.get(target);
+    if (t === undefined || t === i)
+      return problem(`games[${i}].beforeOnSameDay`, `game '${g.id}' is to be played before unknown game '${target}'`);
+    g.beforeOnSameDay = t;
+    // Played before it: an ordering dependency, so moves and delays see it too.
+    if (!games[t].deps.includes(i)) games[t].deps.push(i);
+  });
+  if (settings.newDayForNewStage) {
+    // A stage starts after the whole earlier stage it waits for, not only the games it depends on.
+    const byStage = new Map<string, number[]>();
+    for (const g of games)
+      if (g.game.stage !== undefined) byStage.set(g.game.stage, [...(byStage.get(g.game.stage) ?? []), g.index]);
+    for (const g of games) {
+      const stage = g.game.stage;
+      if (stage === undefined) continue;
+      const earlier = new Set(g.deps.map((d) => games[d].game.stage).filter((s) => s !== undefined && s !== stage));
+      g.newDayAfter = [...earlier].flatMap((s) => byStage.get(s!)!);
+    }
+  }
   for (const g of games) for (const d of g.deps) games[d].dependents.push(g.index);
 
   const topo = topologicalOrder(games);

@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../shared/domain-error.js';
 import { CourtCalendar, TeamCalendar } from './calendars.js';
-import { dayOf, describeTime, fromMinutes } from './local-time.js';
+import { dayOf, describeTime, fromMinutes, MINUTES_PER_DAY } from './local-time.js';
 import { prepareInput, type PreparedGame, type PreparedInput } from './prepared-input.js';
 import type { GameAssignment, Schedule, ScheduleInput, UnplacedGame, UnplacedReason } from './types.js';
 
@@ -26,7 +26,7 @@ export function scheduleGames(input: ScheduleInput): Schedule {
     unplaced.push({ gameId: g.id, reason, message: `${g.id}: ${message}` });
   const book = (g: PreparedGame, slot: Slot) => {
     courts[slot.court].book(slot.start, slot.start + g.duration);
-    for (const t of g.guardedTeams) teams.book(t, slot.start, slot.start + g.duration, g.index);
+    for (const t of g.guardedTeams) teams.book(t, slot.start, slot.start + g.duration, g.index, g.exclusive);
     placed[g.index] = slot;
   };
 
@@ -39,15 +39,23 @@ export function scheduleGames(input: ScheduleInput): Schedule {
     else book(g, { court: g.fixedCourt, start: g.fixedStart });
   }
 
+  const unbook = (g: PreparedGame, slot: Slot) => {
+    courts[slot.court].unbook(slot.start, slot.start + g.duration);
+    for (const t of g.guardedTeams) teams.unbook(t, g.index);
+    placed[g.index] = null;
+  };
+
   for (const i of plan.order) {
     const g = plan.games[i];
-    if (g.fixedCourt !== null) continue;
+    if (g.fixedCourt !== null || placed[i] !== null) continue;
     const missing = g.deps.find((d) => placed[d] === null);
     if (missing !== undefined) {
       fail(g, 'dependency', `depends on ${plan.games[missing].id}, which could not be placed`);
       continue;
     }
     const ready = readyAt(plan, g, placed);
+    if (g.beforeOnSameDay !== null && placeBeforeOnSameDay(plan, g, ready, courts, teams, placed, book, unbook))
+      continue;
     const slot = chooseSlot(plan, g, ready, courts, teams);
     if (slot === null) {
       const [reason, message] = explainNoSlot(plan, g, ready, courts, teams, placed);
@@ -71,11 +79,75 @@ export function scheduleGames(input: ScheduleInput): Schedule {
   return toSchedule(plan, placed as Slot[]);
 }
 
-/** Earliest start its dependencies allow: each has ended, plus the dependency gap. */
+/** Earliest start its days and dependencies allow: each has ended, plus the gap (a new day for a new stage). */
 function readyAt(plan: PreparedInput, g: PreparedGame, placed: Array<Slot | null>): number {
-  let ready = -Infinity;
+  let ready = g.notBefore;
   for (const d of g.deps) ready = Math.max(ready, placed[d]!.start + plan.games[d].duration + g.gap);
+  for (const d of g.newDayAfter) {
+    if (placed[d] === null) continue;
+    const end = placed[d]!.start + plan.games[d].duration;
+    ready = Math.max(ready, (dayOf(end - 1) + 1) * MINUTES_PER_DAY);
+  }
   return ready;
+}
+
+/**
+ * The 3rd-place game before the final, on the final's day. A fixed final: as late as fits before it
+ * (the crowd stays for both). Otherwise the earliest day where both fit, this game first. False when
+ * no day holds both: the caller places it as any other game.
+ */
+function placeBeforeOnSameDay(
+  plan: PreparedInput,
+  g: PreparedGame,
+  ready: number,
+  courts: CourtCalendar[],
+  teams: TeamCalendar,
+  placed: Array<Slot | null>,
+  book: (g: PreparedGame, slot: Slot) => void,
+  unbook: (g: PreparedGame, slot: Slot) => void,
+): boolean {
+  const after = plan.games[g.beforeOnSameDay!];
+  if (after.fixedStart !== null) {
+    if (placed[after.index] === null) return false;
+    const from = Math.max(ready, dayOf(after.fixedStart) * MINUTES_PER_DAY);
+    const slot = latestSlot(plan, g, from, Math.min(g.latestEnd, after.fixedStart - after.gap), courts, teams);
+    if (slot === null) return false;
+    book(g, slot);
+    return true;
+  }
+  if (after.deps.some((d) => d !== g.index && placed[d] === null)) return false;
+  for (let from = ready; ;) {
+    const slot = chooseSlot(plan, g, from, courts, teams);
+    if (slot === null || slot.start + g.duration > g.latestEnd) return false;
+    book(g, slot);
+    const next = chooseSlot(plan, after, readyAt(plan, after, placed), courts, teams);
+    if (next !== null && dayOf(next.start) === dayOf(slot.start) && next.start + after.duration <= after.latestEnd) {
+      book(after, next);
+      return true;
+    }
+    unbook(g, slot);
+    from = (dayOf(slot.start) + 1) * MINUTES_PER_DAY;
+  }
+}
+
+/** Latest aligned start in [from, until − duration] where a court is free and all teams rested; preferred courts first. */
+function latestSlot(
+  plan: PreparedInput,
+  g: PreparedGame,
+  from: number,
+  until: number,
+  courts: CourtCalendar[],
+  teams: TeamCalendar,
+): Slot | null {
+  const order = [...g.preferredCourts, ...courts.map((_, c) => c).filter((c) => !g.preferredCourts.includes(c))];
+  const last = until - g.duration;
+  const midnight = dayOf(last) * MINUTES_PER_DAY;
+  for (let t = midnight + Math.floor((last - midnight) / plan.step) * plan.step; t >= from; t -= plan.step) {
+    if (g.guardedTeams.some((team) => teams.conflict(team, t, t + g.duration, g.exclusive) !== null)) continue;
+    const court = order.find((c) => courts[c].fits(t, t + g.duration));
+    if (court !== undefined) return { court, start: t };
+  }
+  return null;
 }
 
 function chooseSlot(
@@ -124,7 +196,7 @@ function teamsFreeFrom(plan: PreparedInput, g: PreparedGame, from: number, teams
   while (moved) {
     moved = false;
     for (const team of g.guardedTeams) {
-      const next = teams.freeFrom(team, t, g.duration, plan.step);
+      const next = teams.freeFrom(team, t, g.duration, plan.step, g.exclusive);
       if (next !== t) {
         t = next;
         moved = true;
@@ -181,7 +253,7 @@ function fixedClash(
     }
   }
   for (const team of g.guardedTeams) {
-    const other = teams.conflict(team, start, end);
+    const other = teams.conflict(team, start, end, g.exclusive);
     if (other) {
       return `fixed at ${describeTime(start)}, but team ${plan.teamIds[team]} plays fixed game ${plan.games[other.game].id} at ${describeTime(other.start)} without ${plan.minRest} minutes' rest`;
     }
@@ -218,7 +290,7 @@ function explainNoSlot(
     return ['deadline', missedDeadline(plan, g, courtOnly.start + g.duration)];
   const blocking: string[] = [];
   for (const team of g.guardedTeams) {
-    const other = teams.conflict(team, courtOnly.start, courtOnly.start + g.duration);
+    const other = teams.conflict(team, courtOnly.start, courtOnly.start + g.duration, g.exclusive);
     if (other)
       blocking.push(`team ${plan.teamIds[team]} plays ${plan.games[other.game].id} at ${describeTime(other.start)}`);
   }
@@ -230,6 +302,10 @@ function explainNoSlot(
 
 function missedDeadline(plan: PreparedInput, g: PreparedGame, earliestEnd: number): string {
   const fixed = plan.games[g.deadlineGame];
+  if (fixed.fixedStart === null) {
+    const whose = fixed === g ? 'its' : `${fixed.id}'s`;
+    return `must end by ${describeTime(g.latestEnd)} to keep ${whose} days (${fixed.game.days!.first} to ${fixed.game.days!.last}), but cannot end before ${describeTime(earliestEnd)}`;
+  }
   return `must end by ${describeTime(g.latestEnd)} so that fixed game ${fixed.id} can start at ${describeTime(fixed.fixedStart!)}, but cannot end before ${describeTime(earliestEnd)}`;
 }
 

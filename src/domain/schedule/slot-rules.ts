@@ -67,6 +67,8 @@ export class ScheduleIndex {
     const add = (rule: SlotRule, message: string, otherGameId?: string) =>
       out.push({ gameId: g.id, rule, message, ...(otherGameId === undefined ? {} : { otherGameId }) });
     const isOther = (p: Placed) => p.gameId !== g.id;
+    const sameRound = (key: number, other: string) =>
+      key !== -1 && plan.games[plan.gameIndex.get(other) ?? -1]?.exclusive === key;
     const before = (p: Placed) => !onlyOwnSide || p.start < start || (p.start === start && p.gameId < g.id);
 
     const court = plan.courtIndex.get(courtId);
@@ -113,7 +115,7 @@ export class ScheduleIndex {
     for (const t of g.guardedTeams) {
       const team = plan.teamIds[t];
       for (const p of this.byTeam.get(team) ?? []) {
-        if (!isOther(p) || !before(p) || reported.has(p.gameId)) continue;
+        if (!isOther(p) || !before(p) || reported.has(p.gameId) || sameRound(g.exclusive, p.gameId)) continue;
         if (p.end + plan.minRest <= start || end + plan.minRest <= p.start) continue;
         const clash = clashes.get(p.gameId) ?? { p, teams: [] };
         clash.teams.push(team);

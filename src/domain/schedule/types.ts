@@ -25,6 +25,20 @@ export interface ScheduleGame {
   fixed?: { courtId: string; start: LocalDateTime };
   /** Courts to use when one of them is free the same day; first listed is preferred most. */
   preferredCourtIds?: string[];
+  /** The stage the game belongs to; with `settings.newDayForNewStage`, a stage starts on a day after the games it waits for. */
+  stage?: string;
+  /** Calendar days the game may be played on, inclusive ('YYYY-MM-DD'): a stage's day range. */
+  days?: { first: string; last: string };
+  /**
+   * A game this one is played before, on that game's day (the 3rd-place game before the final).
+   * Counts as a dependency of that game; when that game is fixed, this one is placed as late as fits.
+   */
+  beforeOnSameDay?: string;
+  /**
+   * Games with the same key never share a team (one round of a bracket or of a group), so the rest
+   * rule does not hold them apart even when their possible teams overlap (both semi-finals may be played at once).
+   */
+  exclusiveKey?: string;
 }
 
 export interface Court {
@@ -52,6 +66,8 @@ export interface ScheduleSettings {
   dependencyBufferMinutes?: number;
   /** Starts fall on multiples of this many minutes after midnight (default 5); fixed starts are kept as given. */
   startStepMinutes?: number;
+  /** A game of one stage starts on a later day than the games of an earlier stage it waits for (default false). */
+  newDayForNewStage?: boolean;
 }
 
 export interface ScheduleInput {
@@ -86,7 +102,7 @@ export type UnplacedReason =
   | 'dependency' // games it depends on end too late, or could not be placed
   | 'rest' // courts are free, but never while all its teams are rested
   | 'courts_full' // every court window from the earliest possible start is booked
-  | 'deadline' // it cannot end in time for a fixed game that depends on it
+  | 'deadline' // it cannot end in time for a fixed game that depends on it, or within its days
   | 'fixed_conflict'; // its fixed slot breaks a rule
 
 export interface UnplacedGame {

@@ -52,6 +52,7 @@ export function bruteForceCheck(schedule: Schedule, input: ScheduleInput): strin
       const ga = byId.get(a.gameId);
       const gb = byId.get(b.gameId);
       if (!ga || !gb) continue;
+      if (ga.exclusiveKey !== undefined && ga.exclusiveKey === gb.exclusiveKey) continue;
       const tb = teamsOf(gb);
       const shared = [...teamsOf(ga)].filter((t) => tb.has(t));
       if (shared.length > 0 && a.s < b.e + rest && b.s < a.e + rest) {
