@@ -45,6 +45,11 @@ export class ErrorBody {
   @ApiProperty({ example: '6f1c2d1e-7a3b-4b0e-9d55-0c1f4b8f2a10' })
   requestId: string;
 
-  @ApiProperty({ required: false, description: 'Extra context, e.g. the current state on a stale write' })
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: true,
+    description: 'Extra context, e.g. the current state on a stale write',
+  })
   context?: Record<string, unknown>;
 }

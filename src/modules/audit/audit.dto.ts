@@ -32,13 +32,19 @@ export class AuditEntryDto {
   @ApiProperty({ example: 'team.update' }) action: string;
   @ApiProperty({ example: 'team' }) entity: string;
   @ApiProperty({ nullable: true, type: String }) entityId: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'The value before the change' }) before: Record<
-    string,
-    unknown
-  > | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'The value after the change' }) after: Record<
-    string,
-    unknown
-  > | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The value before the change',
+  })
+  before: Record<string, unknown> | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The value after the change',
+  })
+  after: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
 }

@@ -88,6 +88,11 @@ export class AwardKeyParamDto {
   key: DecidedAwardKey;
 }
 
+export class TeamOfRecipientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '南浔彩蝶队' }) name: string;
+}
+
 export class RecipientDto {
   @ApiProperty({ enum: RECIPIENT_TYPES }) type: RecipientType;
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -95,7 +100,8 @@ export class RecipientDto {
   @ApiPropertyOptional({ example: 23, nullable: true, type: Number, description: 'Players' }) jerseyNumber?:
     number | null;
   @ApiPropertyOptional({
-    example: { id: '0b5c…', name: '南浔彩蝶队' },
+    type: TeamOfRecipientDto,
+    example: { id: '0b5c7d2e-1f3a-4c5b-9d6e-7f8091a2b3c4', name: '南浔彩蝶队' },
     description: 'Players: their team',
     nullable: true,
   })
@@ -271,7 +277,12 @@ export class TeamSuccessDto {
   @Max(10)
   weight?: number;
 
-  @ApiPropertyOptional({ example: [1.3, 1.2, 1.1, 1], description: 'per_place: factor by place, non-increasing' })
+  @ApiPropertyOptional({
+    type: Number,
+    isArray: true,
+    example: [1.3, 1.2, 1.1, 1],
+    description: 'per_place: factor by place, non-increasing',
+  })
   @ValidateIf((o: TeamSuccessDto) => o.kind === 'per_place')
   @IsArray()
   @ArrayMinSize(1)
@@ -316,6 +327,7 @@ export class UpdateStatsSettingsDto {
 export class StatsSettingsDto {
   @ApiProperty({ format: 'uuid' }) tournamentId: string;
   @ApiProperty({
+    type: LeaderSettingsDto,
     example: {
       basis: 'per_game',
       minGames: 1,
@@ -323,8 +335,10 @@ export class StatsSettingsDto {
     },
   })
   leaders: object;
-  @ApiProperty({ example: { basis: 'per_game', minGames: 2, stageIds: null } }) awards: object;
+  @ApiProperty({ type: ComputedAwardSettingsDto, example: { basis: 'per_game', minGames: 2, stageIds: null } })
+  awards: object;
   @ApiProperty({
+    type: MvpSettingsDto,
     example: {
       basis: 'eff_per_game',
       teamSuccess: { kind: 'linear', weight: 0.5 },

@@ -248,15 +248,14 @@ export class ReplaceDto {
 }
 
 export const EVENT_DTOS = [...PLAY_DTOS, VoidDto, ReplaceDto] as const;
+/** The OpenAPI schema of an event: one of the event DTOs. */
+const EVENT_SCHEMAS = EVENT_DTOS.map((d) => ({ $ref: getSchemaPath(d) }));
 const eventSubTypes = [...playSubTypes, { value: VoidDto, name: 'void' }, { value: ReplaceDto, name: 'replace' }];
 
 /** Decorates the `event` field of a command: one of the event DTOs, picked by `type`. */
 function EventBody(): PropertyDecorator {
   return (target, key) => {
-    ApiProperty({
-      description: 'The play or correction, discriminated by `type`',
-      oneOf: EVENT_DTOS.map((d) => ({ $ref: getSchemaPath(d) })),
-    })(target, key);
+    ApiProperty({ description: 'The play or correction, discriminated by `type`', oneOf: EVENT_SCHEMAS })(target, key);
     IsDefined()(target, key);
     IsObject()(target, key);
     ValidateNested()(target, key);
@@ -324,7 +323,7 @@ export class RecordedEventDto {
   @ApiProperty({ format: 'uuid' }) gameId: string;
   @ApiProperty({ example: 42 }) seq: number;
   @ApiProperty({ format: 'uuid' }) clientEventId: string;
-  @ApiProperty({ description: 'The event as recorded' }) event: PlayEventBody;
+  @ApiProperty({ description: 'The event as recorded', oneOf: EVENT_SCHEMAS }) event: PlayEventBody;
   @ApiProperty() recordedAt: string;
   @ApiProperty({ type: GameLiveDto, description: 'The game right after this event' }) game: GameLiveDto;
   @ApiProperty({ description: 'true when this answers a retry: the event was recorded before and nothing changed now' })
@@ -335,7 +334,7 @@ export class RecordedEventDto {
 export class PlayEventDto {
   @ApiProperty() seq: number;
   @ApiProperty({ format: 'uuid' }) clientEventId: string;
-  @ApiProperty() event: PlayEventBody;
+  @ApiProperty({ description: 'The play or correction, by `type`', oneOf: EVENT_SCHEMAS }) event: PlayEventBody;
   @ApiProperty() recordedAt: string;
   @ApiProperty({
     description: 'false once a later correction voided it (a replaced play stays in force with its new body)',
