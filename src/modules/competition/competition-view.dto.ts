@@ -3,6 +3,7 @@ import type { FinalPlaceReason, GameBracket, SideState, Slot } from '../../domai
 import type { GameStatus } from '../../domain/game/index.js';
 import type { Qualification, TieBreakCriterion } from '../../domain/standings/index.js';
 import { COMPETITION_PHASES, type CompetitionPhase } from './competition.entity.js';
+import { GameScheduleOptionDto } from './competition.dto.js';
 
 export class TeamRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -31,8 +32,10 @@ export class DrawViewDto {
 export class SlotViewDto {
   @ApiProperty({ example: 'A组第1名', description: 'Where the team comes from, as people read it' }) label: string;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     example: { kind: 'group_place', groupId: 'A', place: 1 },
-    description: 'The slot as the structure stores it',
+    description: 'The slot as the structure stores it, by `kind`: team, group_place, best_placed, winner_of, loser_of',
   })
   slot: Slot;
   @ApiProperty({ enum: ['resolved', 'pending', 'draw_required', 'not_needed'], example: 'resolved' }) state: SideState;
@@ -78,8 +81,18 @@ export class CompetitionDto {
     description: 'configured: groups not drawn; drawn: structure built; games_created: games exist',
   })
   phase: CompetitionPhase;
-  @ApiProperty({ example: { kind: 'huzhou2024', format: 'three_groups_best_runner_up' } }) format: object;
-  @ApiProperty({ description: 'The stage configuration (groups as configured, before the draw)' }) config: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { kind: 'huzhou2024', format: 'three_groups_best_runner_up' },
+  })
+  format: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The stage configuration (groups as configured, before the draw)',
+  })
+  config: object;
   @ApiProperty({ type: DrawViewDto, nullable: true }) draw: DrawViewDto | null;
   @ApiProperty({ type: [StageViewDto] }) stages: StageViewDto[];
   @ApiProperty({ example: 16 }) gameCount: number;
@@ -339,7 +352,16 @@ export class ScheduledGameDto {
   @ApiProperty({ example: '2024-05-01T10:00' }) end: string;
   @ApiProperty({ type: SlotViewDto }) home: SlotViewDto;
   @ApiProperty({ type: SlotViewDto }) away: SlotViewDto;
+  @ApiProperty({ example: 'S1' }) stageId: string;
   @ApiProperty({ description: 'Kept exactly where the organiser fixed it' }) fixed: boolean;
+  @ApiProperty({ description: 'Moved by hand: the next generation keeps it there unless told otherwise' })
+  movedByHand: boolean;
+}
+
+export class StageDaysViewDto {
+  @ApiProperty({ example: 'KO' }) stageId: string;
+  @ApiProperty({ example: '2024-05-02' }) first: string;
+  @ApiProperty({ example: '2024-05-02' }) last: string;
 }
 
 export class ScheduleSettingsDto {
@@ -347,7 +369,59 @@ export class ScheduleSettingsDto {
   @ApiProperty({ example: 60 }) minRestMinutes: number;
   @ApiProperty({ example: 0 }) dependencyBufferMinutes: number;
   @ApiProperty({ example: 5 }) startStepMinutes: number;
-  @ApiProperty({ example: [{ gameId: 'F', fixed: { courtId: 'main', start: '2024-05-02T19:30' } }] }) games: object[];
+  @ApiProperty({
+    type: [GameScheduleOptionDto],
+    example: [{ gameId: 'F', fixed: { courtId: 'main', start: '2024-05-02T19:30' } }],
+  })
+  games: object[];
+  @ApiProperty({ type: [StageDaysViewDto] }) stageDays: StageDaysViewDto[];
+  @ApiProperty({ description: 'Asked for: each stage starts on a later day than the stage it waits for' })
+  newDayForNewStage: boolean;
+}
+
+export class TeamRestDto {
+  @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
+  @ApiProperty({ example: 3, description: 'Scheduled games whose two teams are known' }) games: number;
+  @ApiProperty({
+    example: 90,
+    nullable: true,
+    type: Number,
+    description:
+      'Shortest time in minutes from the end of one of its games to the start of its next; null with fewer than two games',
+  })
+  shortestRestMinutes: number | null;
+}
+
+/** How good the schedule is, in figures an organiser compares between two drafts. */
+export class ScheduleQualityDto {
+  @ApiProperty({ example: 2, description: 'Days with at least one game' }) daysUsed: number;
+  @ApiProperty({ type: [String], example: ['2024-05-01', '2024-05-02'] }) days: string[];
+  @ApiProperty({ example: '2024-05-01T08:30', nullable: true, type: String }) firstStart: string | null;
+  @ApiProperty({ example: '2024-05-02T21:00', nullable: true, type: String }) lastEnd: string | null;
+  @ApiProperty({
+    example: 180,
+    description: 'Minutes courts stand empty between their first and last game of a day, over all courts and days',
+  })
+  idleCourtMinutes: number;
+  @ApiProperty({
+    example: 4,
+    description: 'Times a team plays two games in consecutive slots: less than one slot (slotMinutes) between them',
+  })
+  backToBackCount: number;
+  @ApiProperty({ example: 60, nullable: true, type: Number, description: 'The shortest rest of any team, minutes' })
+  shortestRestMinutes: number | null;
+  @ApiProperty({
+    description:
+      'Every stage starts on a later day than the stage it waits for (false when the days could not hold it)',
+  })
+  stagesOnNewDays: boolean;
+  @ApiProperty({
+    example: 0,
+    description: 'Rules the stored schedule breaks against the current courts and settings (0 after a generation)',
+  })
+  brokenRules: number;
+  @ApiProperty({ type: [TeamRestDto], description: 'Teams known now, in the order of their first game' })
+  teams: TeamRestDto[];
 }
 
 export class ScheduleDto {
@@ -355,6 +429,7 @@ export class ScheduleDto {
   @ApiProperty({ type: ScheduleSettingsDto }) settings: ScheduleSettingsDto;
   @ApiProperty({ type: [CourtViewDto] }) courts: CourtViewDto[];
   @ApiProperty({ type: [ScheduledGameDto], description: 'By start time, then court order' }) games: ScheduledGameDto[];
+  @ApiProperty({ type: ScheduleQualityDto }) quality: ScheduleQualityDto;
 }
 
 export class DelayDto {

@@ -274,6 +274,10 @@ export class FormatTemplateDto {
   bestPlaced?: BestPlacedOptionDto;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    minimum: 2,
+    maximum: 64,
     example: [4, 3, 3],
     description: 'Defaults to sizes as even as possible, larger groups first',
   })
@@ -561,6 +565,20 @@ export class GameScheduleOptionDto {
   durationMinutes?: number;
 }
 
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class StageDaysDto {
+  @ShortId('KO', 'A stage of the competition') stageId: string;
+
+  @ApiProperty({ example: '2024-05-02', pattern: LOCAL_DATE.source, description: 'First day of the stage' })
+  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  first: string;
+
+  @ApiProperty({ example: '2024-05-02', pattern: LOCAL_DATE.source, description: 'Last day of the stage (inclusive)' })
+  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  last: string;
+}
+
 export class GenerateScheduleDto {
   @ApiProperty({ example: 90, minimum: 10, maximum: 600, description: 'Slot of one game including warm-up, minutes' })
   @IsInt()
@@ -611,6 +629,39 @@ export class GenerateScheduleDto {
   @ValidateNested({ each: true })
   @Type(() => GameScheduleOptionDto)
   games?: GameScheduleOptionDto[];
+
+  @ApiPropertyOptional({
+    type: [StageDaysDto],
+    example: [
+      { stageId: 'S1', first: '2024-05-01', last: '2024-05-01' },
+      { stageId: 'KO', first: '2024-05-02', last: '2024-05-02' },
+    ],
+    description: 'Days each stage is played on; a stage left out may use any day',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(16)
+  @IsObject({ each: true, message: 'each element must be an object' })
+  @ValidateNested({ each: true })
+  @Type(() => StageDaysDto)
+  stageDays?: StageDaysDto[];
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'A stage starts on a later day than the stage it waits for (the knockout after the group-stage days). Dropped, and `quality.stagesOnNewDays` false, when the days cannot hold it',
+  })
+  @Optional()
+  @IsBoolean()
+  newDayForNewStage?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Games moved by hand keep their slot (false: place them again like the rest)',
+  })
+  @Optional()
+  @IsBoolean()
+  keepMovedGames?: boolean;
 }
 
 export class MoveGameDto {

@@ -53,6 +53,8 @@ export interface GameScheduleOption {
   fixed?: { courtId: string; start: LocalDateTime } | null;
   preferredCourtIds?: string[] | null;
   durationMinutes?: number | null;
+  /** Set by a manual move: the slot is kept by the next generation (unless keepMovedGames is false). */
+  movedByHand?: boolean;
 }
 
 export interface ScheduleSettingsRecord {
@@ -61,4 +63,10 @@ export interface ScheduleSettingsRecord {
   dependencyBufferMinutes: number;
   startStepMinutes: number;
   games: GameScheduleOption[];
+  /** Absent in settings stored before stage days existed. */
+  stageDays?: Array<{ stageId: string; first: string; last: string }>;
+  /** Asked for: every stage starts on a later day than the stage it waits for. */
+  newDayForNewStage?: boolean;
+  /** Whether the built schedule keeps it (false when the days could not hold it and it was dropped). */
+  stagesOnNewDays?: boolean;
 }

@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { mapUnique } from '../../database/pg-errors.js';
 import { TransactionHost } from '../../database/transaction.js';
-import { resolveSlots, type CompetitionStructure, type SlotResolution } from '../../domain/competition/index.js';
+import {
+  competitionScheduleInput,
+  resolveSlots,
+  type CompetitionStructure,
+  type SlotResolution,
+} from '../../domain/competition/index.js';
 import {
   auditSchedule,
   moveGame,
   projectDelays,
   scheduleGames,
+  scheduleQuality,
   toMinutes,
   type GameActual,
   type Schedule,
@@ -24,8 +30,8 @@ import { CompetitionCommand, humanizeError } from './competition-errors.js';
 import { CompetitionStore, structureOf, type TeamInfo } from './competition-store.js';
 import type { DelaysQueryDto, GenerateScheduleDto, MoveGameDto, SetCourtsDto } from './competition.dto.js';
 import type { CompetitionEntity } from './competition.entity.js';
-import { slotView } from './competition.mapper.js';
-import type { ScheduleSettingsRecord } from './competition.types.js';
+import { slotView, teamRef } from './competition.mapper.js';
+import type { GameScheduleOption, ScheduleSettingsRecord } from './competition.types.js';
 import type { CourtsDto, CourtViewDto, DelaysDto, ScheduleDto } from './competition-view.dto.js';
 import { CourtEntity, CourtWindowEntity } from './court.entity.js';
 import { LiveDelivery } from '../../live/live-delivery.service.js';
@@ -94,7 +100,12 @@ export class ScheduleService {
     }));
     if (competition?.schedule && competition.structure) {
       // The stored schedule must still fit the new courts and windows.
-      const input = this.input(competition, competition.structure, await this.resolution(competition), after);
+      const input = this.input(
+        competition.scheduleSettings ?? DEFAULT_SETTINGS,
+        competition.structure,
+        await this.resolution(competition),
+        after,
+      );
       const broken = auditSchedule(competition.schedule, input);
       if (broken.length > 0) {
         throw conflict(
@@ -149,22 +160,43 @@ export class ScheduleService {
         `Games have started (${started.slice(0, 3).join(', ')}): move games by hand instead of generating the schedule again`,
       );
     }
+    const given = (dto.games ?? []).map((g) => JSON.parse(JSON.stringify(g)) as GameScheduleOption);
+    // Games moved by hand keep their slot unless the organiser lists them again or lets them go.
+    const moved =
+      dto.keepMovedGames === false
+        ? []
+        : (competition.scheduleSettings?.games ?? []).filter(
+            (g) => g.movedByHand && g.fixed && !given.some((o) => o.gameId === g.gameId),
+          );
+    const newDay = dto.newDayForNewStage ?? true;
     const settings: ScheduleSettingsRecord = {
       slotMinutes: dto.slotMinutes,
       minRestMinutes: dto.minRestMinutes,
       dependencyBufferMinutes: dto.dependencyBufferMinutes ?? 0,
       startStepMinutes: dto.startStepMinutes ?? 5,
-      games: (dto.games ?? []).map((g) => JSON.parse(JSON.stringify(g)) as ScheduleSettingsRecord['games'][number]),
+      games: [...given, ...moved],
+      stageDays: (dto.stageDays ?? []).map((d) => ({ stageId: d.stageId, first: d.first, last: d.last })),
+      newDayForNewStage: newDay,
+      stagesOnNewDays: newDay,
     };
     this.checkGameOptions(structure, settings, courts);
-    competition.scheduleSettings = settings;
-    const input = this.input(competition, structure, await this.resolution(competition, rows), courts);
-    let schedule: Schedule;
-    try {
-      schedule = scheduleGames(input);
-    } catch (e) {
-      throw this.infeasible(e, settings, await this.store.teams(tournamentId));
+    const resolution = await this.resolution(competition, rows);
+    let schedule: Schedule | null = null;
+    let refusal: unknown = null;
+    // A new day for a new stage when the days allow; otherwise the same schedule without it.
+    for (const keepNewDays of newDay ? [true, false] : [false]) {
+      settings.stagesOnNewDays = keepNewDays;
+      try {
+        schedule = scheduleGames(
+          this.input({ ...settings, newDayForNewStage: keepNewDays }, structure, resolution, courts, true),
+        );
+        break;
+      } catch (e) {
+        refusal = e;
+      }
     }
+    if (schedule === null) throw this.infeasible(refusal, settings, await this.store.teams(tournamentId));
+    competition.scheduleSettings = settings;
     const before = competition.schedule;
     competition.schedule = schedule;
     await this.store.save(competition);
@@ -206,7 +238,12 @@ export class ScheduleService {
     if (row && !['scheduled', 'ready', 'postponed'].includes(row.status)) {
       throw conflict('COMPETITION_GAME_STARTED', `Game ${dto.gameId} is ${row.status}: it can no longer be moved`);
     }
-    const input = this.input(competition, structure, await this.resolution(competition, rows), courts);
+    const input = this.input(
+      competition.scheduleSettings ?? DEFAULT_SETTINGS,
+      structure,
+      await this.resolution(competition, rows),
+      courts,
+    );
     const teams = await this.store.teams(tournamentId);
     let moved: Schedule;
     try {
@@ -216,6 +253,7 @@ export class ScheduleService {
     }
     const from = schedule.assignments.find((a) => a.gameId === dto.gameId);
     competition.schedule = moved;
+    competition.scheduleSettings = pinMove(competition.scheduleSettings ?? DEFAULT_SETTINGS, dto);
     await this.store.save(competition);
     if (row) {
       const court = courts.find((c) => c.id === dto.courtId)!;
@@ -278,46 +316,25 @@ export class ScheduleService {
     return resolveSlots(structure, picture.facts);
   }
 
-  /** The scheduler's input: known teams now, dependencies from the structure, the organiser's options. */
+  /** The scheduler's input: known teams now, dependencies and stages from the structure, the organiser's options. */
   private input(
-    competition: CompetitionEntity,
+    settings: ScheduleSettingsRecord,
     structure: CompetitionStructure,
     resolution: SlotResolution,
     courts: CourtViewDto[],
+    pinMovedGames = false,
   ): ScheduleInput {
-    const settings = competition.scheduleSettings ?? {
-      slotMinutes: 90,
-      minRestMinutes: 0,
-      dependencyBufferMinutes: 0,
-      startStepMinutes: 5,
-      games: [],
-    };
-    const options = new Map(settings.games.map((g) => [g.gameId, g]));
-    const stageIndex = new Map(structure.stages.map((s, i) => [s.id, i]));
-    return {
-      games: structure.games.map((game, i) => {
-        const sides = resolution.games[i]!;
-        const option = options.get(game.id);
-        return {
-          id: game.id,
-          teamIds: [sides.home, sides.away].filter((s) => s.state === 'resolved').map((s) => s.teamId!),
-          dependsOn: game.dependsOn,
-          // Rounds of later stages come after every round of earlier ones.
-          round: stageIndex.get(game.stageId)! * 1000 + game.round,
-          ...(option?.fixed ? { fixed: option.fixed } : {}),
-          ...(option?.preferredCourtIds ? { preferredCourtIds: option.preferredCourtIds } : {}),
-          ...(option?.durationMinutes ? { durationMinutes: option.durationMinutes } : {}),
-        };
-      }),
-      courts: courts.map((c) => ({ id: c.id, name: c.name })),
-      windows: courts.flatMap((c) => c.windows.map((w) => ({ courtId: c.id, start: w.start, end: w.end }))),
-      settings: {
-        slotMinutes: settings.slotMinutes,
-        minRestMinutes: settings.minRestMinutes,
-        dependencyBufferMinutes: settings.dependencyBufferMinutes,
-        startStepMinutes: settings.startStepMinutes,
-      },
-    };
+    // A moved game is pinned only for a new generation; by hand it may be moved again.
+    const games = settings.games.filter((g) => pinMovedGames || !g.movedByHand);
+    return competitionScheduleInput(structure, resolution, courts, {
+      slotMinutes: settings.slotMinutes,
+      minRestMinutes: settings.minRestMinutes,
+      dependencyBufferMinutes: settings.dependencyBufferMinutes,
+      startStepMinutes: settings.startStepMinutes,
+      newDayForNewStage: settings.newDayForNewStage ?? false,
+      stageDays: settings.stageDays ?? [],
+      games,
+    });
   }
 
   private checkGameOptions(
@@ -344,10 +361,24 @@ export class ScheduleService {
         if (!courtIds.has(id)) problems.push({ field: `${at}.preferredCourtIds[${j}]`, reason: `no court ${id}` });
       });
     });
+    const stageIds = new Set(structure.stages.map((st) => st.id));
+    const seenStages = new Set<string>();
+    (settings.stageDays ?? []).forEach((d, i) => {
+      const at = `stageDays[${i}]`;
+      if (!stageIds.has(d.stageId))
+        problems.push({ field: `${at}.stageId`, reason: `no stage ${d.stageId} in the competition` });
+      if (seenStages.has(d.stageId))
+        problems.push({ field: `${at}.stageId`, reason: `stage ${d.stageId} is listed twice` });
+      seenStages.add(d.stageId);
+      const first = minutesOrProblem(`${d.first}T00:00`, `${at}.first`, problems);
+      const last = minutesOrProblem(`${d.last}T00:00`, `${at}.last`, problems);
+      if (first !== null && last !== null && last < first)
+        problems.push({ field: `${at}.last`, reason: 'must not be before the first day' });
+    });
     if (problems.length > 0)
       throw invalid(
         'COMPETITION_SCHEDULE_OPTIONS_INVALID',
-        'The schedule options name games or courts that do not exist',
+        'The schedule options name games, courts, stages or days that do not exist',
         problems,
       );
   }
@@ -401,8 +432,10 @@ export class ScheduleService {
     const resolution = await this.resolution(competition);
     const byId = new Map(structure.games.map((g, i) => [g.id, { game: g, sides: resolution.games[i]! }]));
     const names = new Map(courts.map((c) => [c.id, c.name]));
-    const fixed = new Set((competition.scheduleSettings?.games ?? []).filter((g) => g.fixed).map((g) => g.gameId));
-    const s = competition.scheduleSettings!;
+    const s = competition.scheduleSettings ?? DEFAULT_SETTINGS;
+    const options = new Map(s.games.map((g) => [g.gameId, g]));
+    const input = this.input(s, structure, resolution, courts);
+    const quality = scheduleQuality(schedule, input);
     return {
       tournamentId: competition.tournamentId,
       settings: {
@@ -411,8 +444,20 @@ export class ScheduleService {
         dependencyBufferMinutes: s.dependencyBufferMinutes,
         startStepMinutes: s.startStepMinutes,
         games: s.games,
+        stageDays: s.stageDays ?? [],
+        newDayForNewStage: s.newDayForNewStage ?? false,
       },
       courts,
+      quality: {
+        ...quality,
+        stagesOnNewDays: s.stagesOnNewDays ?? false,
+        brokenRules: auditSchedule(schedule, input).length,
+        teams: quality.teams.map((t) => ({
+          team: teamRef(t.teamId, directory),
+          games: t.games,
+          shortestRestMinutes: t.shortestRestMinutes,
+        })),
+      },
       games: schedule.assignments.map((a) => {
         const { game, sides } = byId.get(a.gameId)!;
         return {
@@ -424,7 +469,9 @@ export class ScheduleService {
           end: a.end,
           home: slotView(game.home, sides.home, directory),
           away: slotView(game.away, sides.away, directory),
-          fixed: fixed.has(a.gameId),
+          stageId: game.stageId,
+          fixed: Boolean(options.get(a.gameId)?.fixed) && !options.get(a.gameId)?.movedByHand,
+          movedByHand: Boolean(options.get(a.gameId)?.movedByHand),
         };
       }),
     };
@@ -437,6 +484,24 @@ export class ScheduleService {
       windows: (c.windows ?? []).map((w) => ({ start: w.startsAt, end: w.endsAt })),
     }));
   }
+}
+
+const DEFAULT_SETTINGS: ScheduleSettingsRecord = {
+  slotMinutes: 90,
+  minRestMinutes: 0,
+  dependencyBufferMinutes: 0,
+  startStepMinutes: 5,
+  games: [],
+};
+
+/** A game moved by hand is kept there by the next generation: its option records the slot. */
+function pinMove(settings: ScheduleSettingsRecord, dto: MoveGameDto): ScheduleSettingsRecord {
+  const slot = { courtId: dto.courtId, start: dto.start };
+  const existing = settings.games.find((g) => g.gameId === dto.gameId);
+  const games = existing
+    ? settings.games.map((g) => (g === existing ? { ...g, fixed: slot, movedByHand: !g.fixed || !!g.movedByHand } : g))
+    : [...settings.games, { gameId: dto.gameId, fixed: slot, movedByHand: true }];
+  return { ...settings, games };
 }
 
 function minutesOrProblem(value: string, field: string, problems: ErrorDetail[]): number | null {
