@@ -103,6 +103,7 @@ export class GameFeed {
       .getRepository(GameEntity)
       .findOne({ where: { id: gameId }, relations: { homeTeam: true, awayTeam: true } });
     if (!game) throw notFound('GAME_NOT_FOUND', `Game ${gameId} does not exist`);
+    await this.store.catchUp([game]);
     const state = game.state;
     const clockAt = state?.clock.asOfSeq != null ? await this.store.recordedAt(gameId, state.clock.asOfSeq) : null;
     const team = (t: GameEntity['homeTeam']) => (t ? { id: t.id, name: t.name } : null);
@@ -131,11 +132,11 @@ export class GameFeed {
       `SELECT g.id, g.status, g.last_seq AS "lastSeq", g.home_team_id AS "homeTeamId", g.away_team_id AS "awayTeamId",
               h.name AS "homeName", a.name AS "awayName", g.home_score AS "homeScore", g.away_score AS "awayScore",
               g.competition_key AS "competitionKey", g.court, g.scheduled_at AS "scheduledAt", g.result,
-              g.state->'period' AS period, g.state->'clock' AS clock, c.recorded_at AS "clockAt"
+              g.live->'period' AS period, g.live->'clock' AS clock, c.recorded_at AS "clockAt"
          FROM game g
          LEFT JOIN team h ON h.id = g.home_team_id
          LEFT JOIN team a ON a.id = g.away_team_id
-         LEFT JOIN play_event c ON c.game_id = g.id AND c.seq = (g.state->'clock'->>'asOfSeq')::int
+         LEFT JOIN play_event c ON c.game_id = g.id AND c.seq = (g.live->'clock'->>'asOfSeq')::int
         WHERE g.tournament_id = $1
         ORDER BY g.scheduled_at ASC NULLS LAST, g.created_at ASC, g.id ASC`,
       [tournamentId],

@@ -25,6 +25,7 @@ import { TournamentsService } from '../tournaments/tournaments.service.js';
 import type { GameDto, GameTransitionDto } from './game.dto.js';
 import { GameEntity } from './game.entity.js';
 import { gameSettingsOf, lifecycleSettingsOf } from './game-settings.js';
+import { toGameLiveDto } from './game.mapper.js';
 import { GameStore, type LockedGame } from './game-store.js';
 import { GameResultEvents } from './game-result-events.js';
 import { currentRoster } from './game-rosters.js';
@@ -114,7 +115,11 @@ export class GameLifecycleService {
         next = transitionGame(before, { to: dto.to } as TransitionRequest, settings);
     }
 
-    const live = (changes.state ?? game.state)?.score ?? {};
+    // A step stores the whole state (lock() caught it up with the plays since the last snapshot),
+    // so a decided game's readers need no replay.
+    const state = changes.state ?? game.state;
+    if (state) Object.assign(changes, { state, live: toGameLiveDto(state, next.status, game, 'last') });
+    const live = state?.score ?? {};
     const scoreOf = (teamId: string | null) => (teamId ? (live[teamId] ?? 0) : 0);
     await this.repo.update(
       { id: gameId },

@@ -3,7 +3,7 @@ import { TransactionHost } from '../../database/transaction.js';
 import { replay, type GameContext, type GameResult, type GameState, type GameStatus } from '../../domain/game/index.js';
 import { GameStore } from './game-store.js';
 
-/** A game's reducer state as the statistics read it. */
+/** A game's reducer state (after its last event) as the statistics read it. */
 export interface GameStateRow {
   id: string;
   tournamentId: string;
@@ -30,34 +30,62 @@ export class GameStates {
     return this.txHost.tx.query(sql, params);
   }
 
+  /**
+   * The rows with their stored snapshots caught up (GameStore.catchUp), without the columns that
+   * took; the context (rosters, a few KB) is read only for a snapshot that is behind.
+   */
+  private async current<R extends GameStateRow>(
+    rows: Array<R & { lastSeq: number; version: number; context: GameContext | null }>,
+  ): Promise<R[]> {
+    await this.store.catchUp(rows);
+    return rows.map(({ lastSeq: _seq, version: _version, context: _context, ...row }) => row as unknown as R);
+  }
+
   async ofGame(gameId: string): Promise<GameStateRow | null> {
-    const rows = await this.query<GameStateRow>(
-      `SELECT id, tournament_id AS "tournamentId", competition_key AS "competitionKey", status, result, state
+    const rows = await this.query<GameStateRow & { lastSeq: number; version: number; context: GameContext | null }>(
+      `SELECT id, tournament_id AS "tournamentId", competition_key AS "competitionKey", status, result, state,
+              last_seq AS "lastSeq", version,
+              CASE WHEN (state->>'lastSeq')::int < last_seq THEN context END AS context
          FROM game WHERE id = $1`,
       [gameId],
     );
-    return rows[0] ?? null;
+    return (await this.current(rows))[0] ?? null;
   }
 
   /** Games being played now (a game reopened for a correction included). */
   async inProgress(tournamentId: string): Promise<GameStateRow[]> {
-    return this.query<GameStateRow>(
-      `SELECT id, tournament_id AS "tournamentId", competition_key AS "competitionKey", status, result, state
-         FROM game WHERE tournament_id = $1 AND status = 'live' AND state IS NOT NULL`,
-      [tournamentId],
+    return this.current(
+      await this.query<GameStateRow & { lastSeq: number; version: number; context: GameContext | null }>(
+        `SELECT id, tournament_id AS "tournamentId", competition_key AS "competitionKey", status, result, state,
+                last_seq AS "lastSeq", version,
+                CASE WHEN (state->>'lastSeq')::int < last_seq THEN context END AS context
+           FROM game WHERE tournament_id = $1 AND status = 'live' AND state IS NOT NULL`,
+        [tournamentId],
+      ),
     );
   }
 
-  /** Every game with a result, with its teams and stored state (for the conduct of teams). */
+  /** Every game with a result, with its teams and state (for the conduct of teams). */
   async decided(tournamentId: string): Promise<Array<GameStateRow & { homeTeamId: string; awayTeamId: string }>> {
-    return this.query(
-      `SELECT id, tournament_id AS "tournamentId", competition_key AS "competitionKey", status, result, state,
-              home_team_id AS "homeTeamId", away_team_id AS "awayTeamId"
-         FROM game
-        WHERE tournament_id = $1 AND status IN ('final', 'official', 'forfeit', 'lost_by_default')
-          AND home_team_id IS NOT NULL AND away_team_id IS NOT NULL
-        ORDER BY id`,
-      [tournamentId],
+    return this.current(
+      await this.query<
+        GameStateRow & {
+          homeTeamId: string;
+          awayTeamId: string;
+          lastSeq: number;
+          version: number;
+          context: GameContext | null;
+        }
+      >(
+        `SELECT id, tournament_id AS "tournamentId", competition_key AS "competitionKey", status, result, state,
+                home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", last_seq AS "lastSeq", version,
+                CASE WHEN (state->>'lastSeq')::int < last_seq THEN context END AS context
+           FROM game
+          WHERE tournament_id = $1 AND status IN ('final', 'official', 'forfeit', 'lost_by_default')
+            AND home_team_id IS NOT NULL AND away_team_id IS NOT NULL
+          ORDER BY id`,
+        [tournamentId],
+      ),
     );
   }
 

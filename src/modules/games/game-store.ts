@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '../../database/transaction.js';
-import type {
-  GameContext,
-  GameResult,
-  GameState,
-  GameStatus,
-  PlayEvent,
-  PlayEventBody,
+import {
+  catchUp,
+  replay,
+  type GameContext,
+  type GameResult,
+  type GameState,
+  type GameStatus,
+  type PlayEvent,
+  type PlayEventBody,
 } from '../../domain/game/index.js';
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { GameLiveDto } from './game.dto.js';
@@ -24,6 +26,7 @@ export interface LockedGame {
   status: GameStatus;
   lastSeq: number;
   context: GameContext | null;
+  /** The reducer's state after event `lastSeq` (the stored snapshot caught up with the plays after it). */
   state: GameState | null;
   result: GameResult | null;
   version: number;
@@ -36,17 +39,32 @@ export type StoredEvent = Pick<PlayEventEntity, 'gameId' | 'seq' | 'clientEventI
 /** Games whose state this process keeps in memory (a few hundred play at once at most). */
 const CACHED_GAMES = 1000;
 
+/** A game row as far as its state goes: the stored snapshot (`state`, as of `state.lastSeq`) and what it needs. */
+export interface SnapshotRow {
+  id: string;
+  lastSeq: number;
+  version?: number;
+  context: GameContext | null;
+  state: GameState | null;
+}
+
 /**
  * SQL for the hot path of live scoring, written by hand because it runs hundreds of times a
  * second. The locked path is BEGIN, SELECT … FOR UPDATE, one statement that appends the event
- * and writes the game's new state, COMMIT; the usual event takes one statement that does all of
- * it (appendIfCurrent). Every query goes through `txHost.tx`, so it belongs to the command's
+ * and updates the game row, COMMIT; the usual event takes one statement that does all of it
+ * (appendIfCurrent). Every query goes through `txHost.tx`, so it belongs to the command's
  * transaction when there is one.
  *
- * The reducer state (~12 KB of JSON) and the game's context are kept in memory per game,
- * tagged with the row's `version`: the lock returns them only when this process's copy is not
- * the current one (another instance wrote, or a lifecycle step changed them), so the usual
- * event neither reads nor parses them. Copies are stored only after the commit.
+ * A play writes the play row and the game row's small summary (score, period, status, `live`:
+ * the scoreboard the acknowledgement carries, clock and team fouls included); the full reducer
+ * state (12–18 KB of JSON) is stored only when src/domain/game/snapshots.ts says so (every 32
+ * plays, period and game ends, corrections). Whoever reads the state gets it caught up with the
+ * plays logged since (`catchUp` below): never more than 31 plays through the reducer.
+ *
+ * The current state and the game's context are kept in memory per game, tagged with the row's
+ * `version`: the lock returns them only when this process's copy is not the current one
+ * (another instance wrote, or a lifecycle step changed them), so the usual event neither reads
+ * nor parses them. Copies are stored only after the commit.
  */
 /** A play about to be appended, with what its acknowledgement says (kept for retries). */
 interface EventToAppend {
@@ -81,7 +99,7 @@ export class GameStore {
               CASE WHEN version = $2 THEN NULL ELSE state END AS state,
               CASE WHEN version = $2 THEN NULL ELSE (
                 SELECT recorded_at FROM play_event p
-                 WHERE p.game_id = game.id AND p.seq = (game.state->'clock'->>'asOfSeq')::int) END AS "clockAt"
+                 WHERE p.game_id = game.id AND p.seq = (game.live->'clock'->>'asOfSeq')::int) END AS "clockAt"
          FROM game WHERE id = $1 FOR UPDATE`,
       [gameId, cached?.version ?? -1],
     );
@@ -89,7 +107,45 @@ export class GameStore {
     const game = rows[0]!;
     if (cached && cached.version === game.version)
       return { ...game, context: cached.context, state: cached.state, clockAt: cached.clockAt };
+    await this.catchUp([game]);
     return game;
+  }
+
+  /**
+   * Replaces each row's stored snapshot by the state after its `lastSeq`: this process's copy
+   * when it is that very version, else the snapshot with the plays logged after it applied (one
+   * query for all the rows), or the whole log replayed when those include a correction.
+   */
+  async catchUp<R extends SnapshotRow>(rows: R[]): Promise<R[]> {
+    const behind: R[] = [];
+    for (const row of rows) {
+      if (!row.state || !row.context || row.state.lastSeq >= row.lastSeq) continue;
+      const cached = this.cache.get(row.id);
+      if (cached?.state && cached.version === row.version && cached.state.lastSeq === row.lastSeq)
+        row.state = cached.state;
+      else behind.push(row);
+    }
+    if (behind.length === 0) return rows;
+    const events = await this.query<{ gameId: string; seq: number; clientEventId: string; body: PlayEventBody }>(
+      `SELECT e.game_id AS "gameId", e.seq, e.client_event_id AS "clientEventId", e.body
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS t(id, after_seq, last_seq)
+         JOIN play_event e ON e.game_id = t.id AND e.seq > t.after_seq AND e.seq <= t.last_seq
+        ORDER BY e.game_id, e.seq`,
+      [behind.map((r) => r.id), behind.map((r) => r.state!.lastSeq), behind.map((r) => r.lastSeq)],
+    );
+    const tails = new Map<string, PlayEvent[]>();
+    for (const e of events) {
+      const tail = tails.get(e.gameId) ?? tails.set(e.gameId, []).get(e.gameId)!;
+      tail.push({ ...e.body, seq: e.seq, clientEventId: e.clientEventId } as PlayEvent);
+    }
+    for (const row of behind) {
+      const tail = tails.get(row.id) ?? [];
+      const complete = tail.length === row.lastSeq - row.state!.lastSeq;
+      row.state =
+        (complete ? catchUp(row.state!, tail, row.context!) : null) ??
+        replay((await this.log(row.id)).slice(0, row.lastSeq), row.context!);
+    }
+    return rows;
   }
 
   /** This process's copy of the game as it last committed it, if any (it may be out of date). */
@@ -162,61 +218,44 @@ export class GameStore {
    * The whole event in one statement (one round trip, its own transaction): lock the row only if
    * it is still at `game.version` (the copy the state was computed from) and the recording session
    * is still open (held FOR SHARE until the commit, as SessionsService.assertOpen does on the
-   * locked path), append the event and write the new state. Returns null, having written
-   * nothing, when the row moved on, the session ended or the id is already in the log; the
-   * caller then takes the locked path.
+   * locked path), append the event and update the game row (the state too when `snapshot` is
+   * given). Returns null, having written nothing, when the row moved on, the session ended or
+   * the id is already in the log; the caller then takes the locked path.
    */
   async appendIfCurrent(
     game: LockedGame,
     e: EventToAppend,
-    state: GameState,
+    period: number,
     status: GameStatus,
+    snapshot: GameState | null,
   ): Promise<{ recordedAt: Date; version: number } | null> {
     const [rows] = await this.txHost.tx.query<[Array<{ recordedAt: Date; version: number }>, number]>(
       `WITH open_session AS (
          SELECT 1 FROM session WHERE id = $6 AND revoked_at IS NULL AND expires_at > now() FOR SHARE
        ), locked AS (
-         SELECT id FROM game WHERE id = $1 AND version = $13 AND EXISTS (SELECT 1 FROM open_session) FOR UPDATE
+         SELECT id FROM game WHERE id = $1 AND version = $12 AND EXISTS (SELECT 1 FROM open_session) FOR UPDATE
        ), event AS (
          INSERT INTO play_event (game_id, seq, client_event_id, body, recorded_by, session_id, after)
          SELECT id, $2::int, $3::uuid, $4::jsonb, $5::uuid, $6::uuid, $7::jsonb FROM locked
          ON CONFLICT (game_id, client_event_id) DO NOTHING
          RETURNING recorded_at)
-       UPDATE game SET state = $8, last_seq = $2, status = $9, home_score = $10, away_score = $11, period = $12,
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND EXISTS (SELECT 1 FROM event)
-       RETURNING (SELECT recorded_at FROM event) AS "recordedAt", version`,
-      [...this.appendParams(game, e, state, status), game.version],
+       ${updateGame(snapshot !== null, 13)}`,
+      [...appendParams(game, e, period, status), game.version, ...(snapshot ? [JSON.stringify(snapshot)] : [])],
     );
     return rows[0] ?? null;
   }
 
-  private appendParams(game: LockedGame, e: EventToAppend, state: GameState, status: GameStatus): unknown[] {
-    return [
-      game.id,
-      e.seq,
-      e.clientEventId,
-      JSON.stringify(e.body),
-      e.recordedBy,
-      e.sessionId,
-      JSON.stringify(e.after),
-      JSON.stringify(state),
-      status,
-      e.after.score.home,
-      e.after.score.away,
-      state.period.current,
-    ];
-  }
-
   /**
-   * Appends the event and writes the game's state after it, in one statement, under the lock
-   * already held. Returns null (and writes nothing) when the client event id is already in the log.
+   * Appends the event and updates the game row (the state too when `snapshot` is given), in one
+   * statement, under the lock already held. Returns null (and writes nothing) when the client
+   * event id is already in the log.
    */
   async append(
     game: LockedGame,
     e: EventToAppend,
-    state: GameState,
+    period: number,
     status: GameStatus,
+    snapshot: GameState | null,
   ): Promise<{ recordedAt: Date; version: number } | null> {
     // TypeORM answers an UPDATE with [rows, affected count].
     const [rows] = await this.txHost.tx.query<[Array<{ recordedAt: Date; version: number }>, number]>(
@@ -225,12 +264,33 @@ export class GameStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (game_id, client_event_id) DO NOTHING
          RETURNING recorded_at)
-       UPDATE game SET state = $8, last_seq = $2, status = $9, home_score = $10, away_score = $11, period = $12,
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND EXISTS (SELECT 1 FROM event)
-       RETURNING (SELECT recorded_at FROM event) AS "recordedAt", version`,
-      this.appendParams(game, e, state, status),
+       ${updateGame(snapshot !== null, 12)}`,
+      [...appendParams(game, e, period, status), ...(snapshot ? [JSON.stringify(snapshot)] : [])],
     );
     return rows[0] ?? null;
   }
 }
+
+/**
+ * The game row's part of an append. No indexed column changes (the update stays HOT, see the
+ * migration SummaryAndSnapshots); `live` is the acknowledgement's scoreboard ($7, sent once).
+ */
+const updateGame = (withSnapshot: boolean, snapshotParam: number) =>
+  `UPDATE game SET live = $7::jsonb, last_seq = $2, status = $8, home_score = $9, away_score = $10, period = $11,
+          ${withSnapshot ? `state = $${snapshotParam}::jsonb, ` : ''}version = version + 1, updated_at = now()
+    WHERE id = $1 AND EXISTS (SELECT 1 FROM event)
+   RETURNING (SELECT recorded_at FROM event) AS "recordedAt", version`;
+
+const appendParams = (game: LockedGame, e: EventToAppend, period: number, status: GameStatus): unknown[] => [
+  game.id,
+  e.seq,
+  e.clientEventId,
+  JSON.stringify(e.body),
+  e.recordedBy,
+  e.sessionId,
+  JSON.stringify(e.after),
+  status,
+  e.after.score.home,
+  e.after.score.away,
+  period,
+];

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import type { GameContext, GameResult, GameState, GameStatus } from '../../domain/game/index.js';
 import { TeamEntity } from '../teams/team.entity.js';
+import type { GameLiveDto } from './game.dto.js';
 import { TournamentEntity } from '../tournaments/tournament.entity.js';
 import { localDateTime } from './local-date-time.js';
 
@@ -29,8 +30,10 @@ export const GAME_STATUSES: readonly GameStatus[] = [
 
 /**
  * One game of a tournament. The play-by-play log (play_event) is the truth; `state` is the
- * reducer's result over it, written in the same transaction as each event, and the score,
- * period and result columns copy what queries need from it.
+ * reducer's result over it as of a recent event (a snapshot, see src/domain/game/snapshots.ts;
+ * read it through GameStore.catchUp), and the score, period, `live` and result columns copy
+ * what queries need from the state after the last event, written in the same transaction as
+ * each event.
  */
 @Entity('game')
 @Index('ix_game_tournament', ['tournamentId', 'scheduledAt'])
@@ -100,9 +103,16 @@ export class GameEntity {
   @Column({ type: 'jsonb', nullable: true })
   context: GameContext | null;
 
-  /** The reducer's state after event `lastSeq`; null before the game is ready. */
+  /**
+   * The reducer's state after event `state.lastSeq` (at most 31 plays before `lastSeq`): read it
+   * through GameStore.catchUp. Null before the game is ready.
+   */
   @Column({ type: 'jsonb', nullable: true })
   state: GameState | null;
+
+  /** The scoreboard after event `lastSeq` (as the last acknowledgement said it): period, clock, fouls, time-outs. */
+  @Column({ type: 'jsonb', nullable: true })
+  live: GameLiveDto | null;
 
   @Column({ type: 'int', default: 0 })
   lastSeq: number;

@@ -126,7 +126,8 @@ export class GamesService {
   }
 
   async get(id: string): Promise<GameDto> {
-    return toGameDto(await this.getEntity(id));
+    const [game] = await this.store.catchUp([await this.getEntity(id)]);
+    return toGameDto(game!);
   }
 
   private async getEntity(id: string): Promise<GameEntity> {
@@ -136,8 +137,12 @@ export class GamesService {
   }
 
   async boxScore(id: string): Promise<BoxScoreView> {
-    const game = await this.repo.findOne({ where: { id }, select: { id: true, status: true, state: true } });
+    const game = await this.repo.findOne({
+      where: { id },
+      select: { id: true, status: true, lastSeq: true, version: true, context: true, state: true },
+    });
     if (!game) throw notFound('GAME_NOT_FOUND', `Game ${id} does not exist`);
+    await this.store.catchUp([game]);
     if (!game.state)
       throw conflict(
         'GAME_NOT_READY',

@@ -122,8 +122,9 @@ export class PaperResultService {
     const written = await this.store.append(
       game,
       { seq, clientEventId: randomUUID(), body, recordedBy: actor.accountId, sessionId: actor.sessionId, after },
-      next,
+      next.period.current,
       decided.status,
+      next,
     );
     if (!written) throw new Error('paper result: a fresh client event id collided');
     await this.repo.update(

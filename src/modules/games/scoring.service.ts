@@ -7,6 +7,7 @@ import {
   isCorrection,
   resolveCorrections,
   sameEventContent,
+  snapshotDue,
   statusAfterEvent,
   transitionGame,
   undoLast,
@@ -48,8 +49,8 @@ export const scorableGame = (
 
 /**
  * Records play-by-play events: one transaction per event under the game row's lock. The event
- * and the game's new state commit together; the acknowledgement is returned, and the event
- * broadcast, only after the commit.
+ * and the game row's summary (and, when one is due, the state snapshot: see GameStore) commit
+ * together; the acknowledgement is returned, and the event broadcast, only after the commit.
  */
 @Injectable()
 export class ScoringService {
@@ -118,8 +119,9 @@ export class ScoringService {
         sessionId: principal.sessionId,
         after,
       },
-      next,
+      next.period.current,
       status,
+      snapshotDue(game.state, next, body) ? next : null,
     );
     if (!written) return null;
     // Committed: the statement was its own transaction.
@@ -252,8 +254,9 @@ export class ScoringService {
         sessionId: principal.sessionId,
         after,
       },
-      next,
+      next.period.current,
       status,
+      snapshotDue(state, next, body) ? next : null,
     );
     if (!written) return this.retried((await this.store.findEvent(gameId, command.clientEventId))!, command);
     // A correction can move the clock back to an older event's reading: look up when that was.
