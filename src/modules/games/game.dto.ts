@@ -112,6 +112,13 @@ export class TeamRefDto {
   @ApiProperty({ example: '长兴天顺物流队' }) name: string;
 }
 
+/** A game's team with what a scoreboard draws it with. */
+export class GameTeamDto extends TeamRefDto {
+  @ApiProperty({ example: '天顺物流', nullable: true, type: String }) shortName: string | null;
+  @ApiProperty({ example: '#1E4FA0', nullable: true, type: String, description: 'Jersey colour' })
+  primaryColor: string | null;
+}
+
 export class HomeAwayDto {
   @ApiProperty({ example: 55 }) home: number;
   @ApiProperty({ example: 52 }) away: number;
@@ -185,8 +192,8 @@ export class GameResultDto implements Omit<GameResult, 'penalisedTeamId'> {
 export class GameDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) tournamentId: string;
-  @ApiProperty({ type: TeamRefDto, nullable: true }) homeTeam: TeamRefDto | null;
-  @ApiProperty({ type: TeamRefDto, nullable: true }) awayTeam: TeamRefDto | null;
+  @ApiProperty({ type: GameTeamDto, nullable: true }) homeTeam: GameTeamDto | null;
+  @ApiProperty({ type: GameTeamDto, nullable: true }) awayTeam: GameTeamDto | null;
   @ApiProperty({ nullable: true, type: String, example: 'SF1' }) competitionKey: string | null;
   @ApiProperty({ nullable: true, type: String, example: '1号场' }) court: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2024-05-18T19:30' }) scheduledAt: string | null;

@@ -67,7 +67,8 @@ export function toResultDto(
 
 /** `g` with its teams loaded; `withState` false for lists, which do not read the state column. */
 export function toGameDto(g: GameEntity, withState = true): GameDto {
-  const team = (t: GameEntity['homeTeam']) => (t ? { id: t.id, name: t.name } : null);
+  const team = (t: GameEntity['homeTeam']) =>
+    t ? { id: t.id, name: t.name, shortName: t.shortName, primaryColor: t.primaryColor } : null;
   return {
     id: g.id,
     tournamentId: g.tournamentId,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { gameMeta, type GameForMeta, type PageMeta } from './page-meta.js';
 
 /** A public API answer as the page would have fetched it. */
 export interface PreloadedAnswer {
@@ -7,15 +8,16 @@ export interface PreloadedAnswer {
   body: unknown;
 }
 
-/** What a page is sent with its HTML: answers by URL (exactly as the page's scripts ask for them) and a title. */
+/** What a page is sent with its HTML: answers by URL (exactly as the page's scripts ask for them), its title and link-preview tags. */
 export interface PagePreload {
   answers: Record<string, PreloadedAnswer>;
   title?: string;
+  meta?: PageMeta;
   /** The object the address names does not exist: answer the page with 404. */
   missing?: boolean;
 }
 
-type Read = (url: string) => Promise<PreloadedAnswer>;
+export type Read = (url: string) => Promise<PreloadedAnswer>;
 type PageParams = { id?: string; tab?: string };
 
 /**
@@ -29,17 +31,13 @@ type PageParams = { id?: string; tab?: string };
  * inlined.
  */
 export function pagePreloader(fastify: FastifyInstance) {
-  const read: Read = async (url) => {
-    const res = await fetch(selfUrl(fastify) + url, {
-      headers: { accept: 'application/json', 'accept-encoding': 'identity' },
-      signal: AbortSignal.timeout(3000),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const read = publicReader(fastify);
   const preloaders: Record<string, (params: PageParams) => Promise<PagePreload>> = {
     game: ({ id }) => preloadGame(read, id!),
     tournament: ({ id, tab }) => preloadTournament(read, id!, tab ?? 'games'),
+    team: ({ id }) => teamMeta(read, id!),
+    player: ({ id }) => playerMeta(read, id!),
+    home: async () => ({ answers: {}, title: HOME_META.title, meta: HOME_META }),
   };
   return async (page: string, params: PageParams): Promise<PagePreload | null> => {
     const preload = preloaders[page];
@@ -50,6 +48,18 @@ export function pagePreloader(fastify: FastifyInstance) {
       // The page loads its data itself, as it always could.
       return null;
     }
+  };
+}
+
+/** Reads this server's public API over loopback, as an anonymous fan would. */
+export function publicReader(fastify: FastifyInstance): Read {
+  return async (url) => {
+    const res = await fetch(selfUrl(fastify) + url, {
+      headers: { accept: 'application/json', 'accept-encoding': 'identity' },
+      signal: AbortSignal.timeout(3000),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
   };
 }
 
@@ -64,14 +74,10 @@ function selfUrl(fastify: FastifyInstance): string {
 /** How many plays the game page keeps (web/assets/js/feed.js PLAYS_KEPT). */
 const PLAYS_KEPT = 40;
 
-interface GameView {
+interface GameView extends GameForMeta {
   tournamentId: string;
-  status: string;
   homeTeam?: { id: string; name: string } | null;
   awayTeam?: { id: string; name: string } | null;
-  homeScore?: number | null;
-  awayScore?: number | null;
-  live?: { lastSeq: number } | null;
 }
 
 /** The requests web/assets/js/pages/game.js and feed.js make for the first view, in their words. */
@@ -89,16 +95,9 @@ async function preloadGame(read: Read, id: string): Promise<PagePreload> {
     if (team) urls.push(`/api/v1/teams/${team.id}/players?pageSize=100`);
   const answers: Record<string, PreloadedAnswer> = { [gameUrl]: gameAnswer };
   await Promise.all(urls.map(async (url) => (answers[url] = await read(url))));
-  return { answers, title: gameTitle(game) };
-}
-
-const SCORED = new Set(['live', 'final', 'official', 'forfeit', 'lost_by_default']);
-
-function gameTitle(g: GameView): string {
-  const home = g.homeTeam?.name ?? '待定';
-  const away = g.awayTeam?.name ?? '待定';
-  const scored = g.homeScore != null && g.awayScore != null && SCORED.has(g.status);
-  return scored ? `${home} ${g.homeScore}:${g.awayScore} ${away}` : `${home} 对 ${away}`;
+  const tournament = answers[urls[0]!]!;
+  const meta = gameMeta(game, tournament.status === 200 ? (tournament.body as { name: string }).name : null);
+  return { answers, title: meta.title, meta };
 }
 
 /** What web/assets/js/pages/tournament.js load() asks for: the tournament, its games and teams, the tab's data. */
@@ -117,5 +116,44 @@ async function preloadTournament(read: Read, id: string, tab: string): Promise<P
   urls.push(...(byTab[tab] ?? []));
   const answers: Record<string, PreloadedAnswer> = { [base]: tournament };
   await Promise.all(urls.map(async (url) => (answers[url] = await read(url))));
-  return { answers, title: (tournament.body as { name: string }).name };
+  const t = tournament.body as { name: string; venue: string | null; startsOn: string; endsOn: string };
+  const games = answers[urls[0]!]!;
+  const live =
+    games.status === 200
+      ? (games.body as { items: Array<{ status: string }> }).items.filter((g) => g.status === 'live').length
+      : 0;
+  const facts = [t.venue, `${t.startsOn} 至 ${t.endsOn}`, live > 0 ? `正在直播 ${live} 场` : null].filter(Boolean);
+  const meta: PageMeta = {
+    title: t.name,
+    description: `${facts.join(' · ')}。赛程、比分直播、积分榜、对阵图和数据统计`,
+  };
+  return { answers, title: t.name, meta };
+}
+
+const HOME_META: PageMeta = {
+  title: '工BA 赛事',
+  description: '职工篮球赛的赛程、比分直播、积分榜和数据统计',
+};
+
+/** A team's page: its name and tournament in the preview (the page loads its own data). */
+async function teamMeta(read: Read, id: string): Promise<PagePreload> {
+  const team = await read(`/api/v1/teams/${id}`);
+  if (team.status === 404) return { answers: {}, missing: true };
+  if (team.status !== 200) return { answers: {} };
+  const t = team.body as { name: string; tournamentId: string };
+  const tournament = await read(`/api/v1/tournaments/${t.tournamentId}`);
+  const tName = tournament.status === 200 ? (tournament.body as { name: string }).name : null;
+  const title = tName ? `${t.name} · ${tName}` : t.name;
+  return { answers: {}, title, meta: { title, description: `${t.name}的阵容、赛程、战绩和球员数据` } };
+}
+
+async function playerMeta(read: Read, id: string): Promise<PagePreload> {
+  const player = await read(`/api/v1/players/${id}`);
+  if (player.status === 404) return { answers: {}, missing: true };
+  if (player.status !== 200) return { answers: {} };
+  const p = player.body as { name: string; jerseyNumber: number; teamId: string };
+  const team = await read(`/api/v1/teams/${p.teamId}`);
+  const teamName = team.status === 200 ? (team.body as { name: string }).name : null;
+  const title = teamName ? `#${p.jerseyNumber} ${p.name} · ${teamName}` : `#${p.jerseyNumber} ${p.name}`;
+  return { answers: {}, title, meta: { title, description: `${p.name}的每场数据、总计和场均` } };
 }

@@ -4,7 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pagePreloader, type PagePreload } from './page-preload.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { metaTags } from './page-meta.js';
+import { pagePreloader, publicReader, type PagePreload } from './page-preload.js';
+import { shareImages } from './share-images.js';
 import {
   bundleWeb,
   STATIC_PREFIX,
@@ -99,12 +102,19 @@ const inlineJson = (value: unknown) =>
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
+/** Where the page was asked for (absolute addresses in its link-preview tags). */
+interface PageAddress {
+  origin: string;
+  path: string;
+}
+
 function renderShell(
   shell: string,
   title: string,
   assets: PageAssets,
   page: string,
   preload?: PagePreload | null,
+  address?: PageAddress,
 ): string {
   const links = [
     ...(page === OFFLINE.page ? ['<link rel="manifest" href="/manifest.webmanifest" />'] : []),
@@ -113,8 +123,10 @@ function renderShell(
     `<script type="module" src="${assets.script}"></script>`,
   ].join('\n    ');
   const data = preload ? `<script type="application/json" id="preloaded">${inlineJson(preload.answers)}</script>` : '';
+  const meta = preload?.meta && address ? metaTags(preload.meta, address.origin, address.path) : '';
   return shell
     .replace('{{title}}', () => escapeHtml(`${preload?.title ?? title} · Courtside`))
+    .replace('{{meta}}', () => meta)
     .replace('{{assets}}', () => links)
     .replace('{{preload}}', () => data);
 }
@@ -125,6 +137,11 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
   const fastify = app.getHttpAdapter().getInstance();
   const shell = readFileSync(path.join(root, 'pages', 'shell.html'), 'utf8');
   const preload = pagePreloader(fastify);
+  const publicUrl = app.get<AppConfig>(APP_CONFIG, { strict: false }).env.PUBLIC_URL?.replace(/\/+$/, '');
+  const addressOf = (request: FastifyRequest): PageAddress => ({
+    origin: publicUrl ?? `${request.protocol}://${request.host}`,
+    path: request.url.split('?')[0]!,
+  });
 
   /** A page without server data is the same for everyone: made once, revalidated by its ETag. */
   const fixed = new Map<string, { html: string; etag: string }>();
@@ -160,13 +177,30 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
         if (params.tab !== undefined && !TABS.test(params.tab)) return notFound(reply);
         const data = await preload(page, params);
         if (data?.missing) return notFound(reply);
-        if (data) return sendHtml(reply, 200, renderShell(shell, title, bundle.pages.get(page)!, page, data));
+        if (data)
+          return sendHtml(reply, 200, renderShell(shell, title, bundle.pages.get(page)!, page, data, addressOf(request)));
         const { html, etag } = fixedPage(page, title);
         if (request.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
         return sendHtml(reply, 200, html, etag);
       });
     }
   }
+
+  // The link preview's picture of a game: its teams, colours and score (share-images.ts).
+  const images = shareImages(publicReader(fastify));
+  fastify.get('/g/:id/share.png', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const image = UUID.test(id) ? await images.game(id) : null;
+    if (!image) return reply.code(404).header('cache-control', 'no-store').type('text/plain').send('Not Found');
+    void reply
+      .header('content-type', 'image/png')
+      // A preview asks again by a new address when the score changes (page-meta.ts); a short
+      // life here covers anyone who holds the bare address.
+      .header('cache-control', 'public, max-age=15')
+      .header('etag', image.etag);
+    if (request.headers['if-none-match'] === image.etag) return reply.code(304).send();
+    return reply.send(image.png);
+  });
 
   // The service worker is checked on every visit (a deploy changes its precache list).
   const worker = bundle.serviceWorker;

@@ -49,10 +49,12 @@ export function createFeed(gameId, onChange) {
 
   function applySnapshot(snap) {
     noteServerTime(snap.serverTime);
+    // The snapshot names the teams; their colours and short names come from the game's REST answer.
+    const keep = (known, team) => (team && known?.id === team.id ? { ...known, ...team } : team);
     Object.assign(s.game, {
       status: snap.status,
-      homeTeam: snap.homeTeam,
-      awayTeam: snap.awayTeam,
+      homeTeam: keep(s.game.homeTeam, snap.homeTeam),
+      awayTeam: keep(s.game.awayTeam, snap.awayTeam),
       result: snap.result,
       live: snap.live,
       scoreByPeriod: snap.scoreByPeriod,

@@ -7,7 +7,8 @@ import { t } from './i18n.js';
 /** Names for the play-by-play from both rosters (and the box score, which has the same). */
 export function namesOf(game, rosters) {
   const players = new Map();
-  for (const list of rosters) for (const p of list) players.set(p.id, { name: p.name, jerseyNumber: p.jerseyNumber });
+  for (const list of rosters)
+    for (const p of list) players.set(p.id, { name: p.name, jerseyNumber: p.jerseyNumber, teamId: p.teamId });
   const teams = new Map();
   if (game.homeTeam) teams.set(game.homeTeam.id, game.homeTeam.name);
   if (game.awayTeam) teams.set(game.awayTeam.id, game.awayTeam.name);

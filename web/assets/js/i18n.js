@@ -1,4 +1,5 @@
 // Chinese first, English on request; the choice is remembered on the device.
+import { GAME_STRINGS } from './game/strings.js';
 
 const KEY = 'courtside.lang';
 let lang = readLang();
@@ -31,6 +32,7 @@ export const onLangChange = (fn) => listeners.add(fn);
 document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
 
 const T = {
+  ...GAME_STRINGS,
   brand: ['工BA 赛事直播', 'Workers’ BA live'],
   switchLang: ['English', '中文'],
   switchLangLabel: ['Switch to English', '切换到中文'],
