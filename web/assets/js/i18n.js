@@ -1,4 +1,5 @@
 // Chinese first, English on request; the choice is remembered on the device.
+import { DESK_STRINGS } from './desk/strings.js';
 import { GAME_STRINGS } from './game/strings.js';
 
 const KEY = 'courtside.lang';
@@ -32,6 +33,7 @@ export const onLangChange = (fn) => listeners.add(fn);
 document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
 
 const T = {
+  ...DESK_STRINGS,
   ...GAME_STRINGS,
   brand: ['工BA 赛事直播', 'Workers’ BA live'],
   switchLang: ['English', '中文'],

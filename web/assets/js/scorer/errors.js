@@ -1,12 +1,18 @@
 // Every refusal the scorer meets, in words from its code (i18n.js), never the server's English
 // message: a code we have no words for still reads as a sentence, with the code to quote.
 import { ApiError, NetworkError } from '../api.js';
+import { detailLines } from '../error-details.js';
 import { has, t } from '../i18n.js';
 
 /** @param {unknown} e */
 export function errorText(e) {
   if (e instanceof NetworkError) return t('offline');
   if (!(e instanceof ApiError)) return t('errUnknown');
+  if (e.code === 'VALIDATION_FAILED') {
+    // Which field, in words ("「号码」须为整数"), after the general sentence.
+    const [first] = detailLines(e.body?.details);
+    return first ? `${t('err_VALIDATION_FAILED')}：${first}` : t('err_VALIDATION_FAILED');
+  }
   if (e.code && has(`err_${e.code}`)) return t(`err_${e.code}`);
   if (e.status === 401) return t('sessionEnded');
   if (e.status === 403) return t('err_forbidden');
