@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AwardsModule } from './modules/awards/awards.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompetitionModule } from './modules/competition/competition.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { GamesModule } from './modules/games/games.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PlayersModule } from './modules/players/players.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         CompetitionModule,
         StatsModule,
         AwardsModule,
+        DocumentsModule,
         LiveModule,
       ],
       providers: [

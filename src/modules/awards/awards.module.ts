@@ -15,5 +15,6 @@ import { AwardsViews } from './awards-views.service.js';
   imports: [TournamentsModule, UnitsModule, PlayersModule, GamesModule, CompetitionModule, StatsModule],
   controllers: [AwardsController],
   providers: [AwardsService, AwardsViews, AwardRecipients],
+  exports: [AwardsViews],
 })
 export class AwardsModule {}

@@ -15,6 +15,6 @@ import { ScheduleService } from './schedule.service.js';
   imports: [TournamentsModule, TeamsModule, GamesModule],
   controllers: [CompetitionController, ScheduleController],
   providers: [CompetitionStore, CompetitionService, CompetitionViews, AdvancementService, ScheduleService],
-  exports: [CompetitionViews],
+  exports: [CompetitionViews, ScheduleService],
 })
 export class CompetitionModule {}

@@ -4,6 +4,7 @@ import { fill, h, pathParts, table } from '../dom.js';
 import { gameList } from '../games.js';
 import { t } from '../i18n.js';
 import { main, notFoundView, page, renderTop, setTitle } from '../layout.js';
+import { teamStaff } from '../team-staff.js';
 
 const [, teamId] = pathParts();
 let data = null;
@@ -39,6 +40,7 @@ page(async () => {
       team.primaryColor ? h('span', { 'aria-hidden': 'true', style: { color: team.primaryColor } }, '● ') : null,
       team.name,
     ),
+    teamStaff(team),
     h('h2', {}, t('roster')),
     table(
       [t('jersey'), t('player'), t('position'), t('employer')],

@@ -1,0 +1,129 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { unavailable } from '../../domain/shared/domain-error.js';
+
+/** The address the print page is opened at inside the renderer; never resolved on a network. */
+const ORIGIN = 'http://courtside.print';
+const RENDER_TIMEOUT_MS = 30_000;
+/** Renders waiting beyond the one in progress; more are refused as busy rather than queued without end. */
+const MAX_WAITING = 4;
+
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Prints a page of our own to PDF in headless Chromium (playwright-core), the same print
+ * stylesheet a browser's "Print" uses. One browser for the process, started on first use and
+ * reused; one render at a time with a short queue; each render has a time limit. The page is
+ * served to the browser from this server's own routes through `inject` (no network, no port):
+ * the browser cannot reach anything else.
+ */
+@Injectable()
+export class PdfRenderer implements OnModuleDestroy {
+  private readonly log = new Logger('PdfRenderer');
+  private browser: Promise<Browser> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  async onModuleDestroy(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
+  }
+
+  /** Renders `path` (with `data` answering the page's one document read at `dataUrl`). */
+  render(path: string, dataUrl: string, data: string): Promise<Buffer> {
+    if (!existsSync(chromiumPath()))
+      throw unavailable(
+        'PDF_RENDERER_UNAVAILABLE',
+        `PDF needs Chromium at ${chromiumPath()} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH); the print page works in any browser`,
+      );
+    if (this.waiting >= MAX_WAITING)
+      throw unavailable('PDF_RENDERER_BUSY', 'Other documents are being printed: try again in a few seconds', 5);
+    this.waiting++;
+    const run = this.queue.then(() => this.renderNow(path, dataUrl, data));
+    this.queue = run.catch(() => undefined).finally(() => this.waiting--);
+    return run;
+  }
+
+  private launch(): Promise<Browser> {
+    this.browser ??= (async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath: chromiumPath(),
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync'],
+      });
+      browser.on('disconnected', () => (this.browser = null));
+      return browser;
+    })();
+    this.browser.catch((err: unknown) => {
+      this.log.error({ err }, 'Chromium did not start');
+      this.browser = null;
+    });
+    return this.browser;
+  }
+
+  private async renderNow(path: string, dataUrl: string, data: string): Promise<Buffer> {
+    let browser: Browser;
+    try {
+      browser = await this.launch();
+    } catch {
+      throw unavailable('PDF_RENDERER_UNAVAILABLE', 'Chromium could not be started to print the PDF');
+    }
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: true });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== ORIGIN || route.request().method() !== 'GET') return route.abort();
+        if (url.pathname + url.search === dataUrl)
+          return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: data });
+        const res = await fastify.inject({ method: 'GET', url: url.pathname + url.search });
+        return route.fulfill({
+          status: res.statusCode,
+          headers: Object.fromEntries(
+            Object.entries(res.headers)
+              .filter(([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k))
+              .map(([k, v]) => [k, String(v)]),
+          ),
+          body: res.rawPayload,
+        });
+      });
+      const work = (async () => {
+        await page.goto(ORIGIN + path, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
+        await page.waitForFunction('document.documentElement.dataset.print !== undefined', null, {
+          timeout: RENDER_TIMEOUT_MS,
+        });
+        const state = await page.evaluate('document.documentElement.dataset.print');
+        if (state !== 'ready') throw new Error(`print page says ${state}`);
+        await page.emulateMedia({ media: 'print' });
+        return page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate:
+            '<div style="width:100%;font-size:8px;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+        });
+      })();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(unavailable('PDF_RENDER_TIMEOUT', 'Printing the PDF took too long: try again later', 10)),
+          RENDER_TIMEOUT_MS,
+        );
+      });
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+      await context.close().catch(() => undefined);
+    }
+  }
+}
