@@ -7,6 +7,7 @@ import { Competition1795278555451 } from './1795278555451-competition.js';
 import { LeadersAndAwards1795281323869 } from './1795281323869-leaders-and-awards.js';
 import { KeptCategories1796195180782 } from './1796195180782-kept-categories.js';
 import { TeamStaffAndLogo1796206081805 } from './1796206081805-team-staff-and-logo.js';
+import { Webhooks1796206245718 } from './1796206245718-webhooks.js';
 import { GameSummaryAndSnapshots1796206279861 } from './1796206279861-game-summary-and-snapshots.js';
 
 export const migrations = [
@@ -17,5 +18,6 @@ export const migrations = [
   LeadersAndAwards1795281323869,
   KeptCategories1796195180782,
   TeamStaffAndLogo1796206081805,
+  Webhooks1796206245718,
   GameSummaryAndSnapshots1796206279861,
 ];

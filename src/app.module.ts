@@ -22,6 +22,7 @@ import { StatsModule } from './modules/stats/stats.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { TournamentsModule } from './modules/tournaments/tournaments.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         CompetitionModule,
         StatsModule,
         AwardsModule,
+        WebhooksModule,
         DocumentsModule,
         LiveModule,
       ],

@@ -220,6 +220,21 @@ export class Env {
   @IsIn([true, false], { message: 'must be true or false' })
   LIVE_POLLING = true;
 
+  /**
+   * Let webhooks reach private, loopback and link-local addresses (a receiver on the venue's LAN).
+   * Off by default: a public server must not be made to call into its own network.
+   */
+  @Transform(({ value }) => parseBool(value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** Wait before a failed webhook delivery's first retry; each further retry waits twice as long. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt()

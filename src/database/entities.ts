@@ -18,6 +18,8 @@ import { TeamEntity } from '../modules/teams/team.entity.js';
 import { TournamentOrganiserEntity } from '../modules/tournaments/tournament-organiser.entity.js';
 import { TournamentEntity } from '../modules/tournaments/tournament.entity.js';
 import { UnitEntity } from '../modules/units/unit.entity.js';
+import { WebhookDeliveryEntity } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEntity } from '../modules/webhooks/webhook.entity.js';
 
 /** Every entity, listed explicitly (no globs) so ESM builds and Jest load the same classes. */
 export const entities = [
@@ -41,5 +43,7 @@ export const entities = [
   PlayerTotalsEntity,
   StatsSettingsEntity,
   AwardDecisionEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
   TeamLogoEntity,
 ];

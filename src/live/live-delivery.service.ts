@@ -59,6 +59,20 @@ export class LiveDelivery {
     this.otherInstances = Boolean(config.env.REDIS_URL);
   }
 
+  /**
+   * Other outlets of the same notice (webhooks): called at once, inside the transaction when
+   * there is one, so an observer can register its own after-commit work.
+   */
+  private readonly changeObservers: Array<
+    (tournamentId: string, topics: TournamentTopic[], gameId: string | null) => void
+  > = [];
+
+  observeTournamentChanges(
+    observer: (tournamentId: string, topics: TournamentTopic[], gameId: string | null) => void,
+  ): void {
+    this.changeObservers.push(observer);
+  }
+
   /** Called by the gateway once socket.io is up. */
   attach(server: LiveServer): void {
     this.server = server;
@@ -85,6 +99,7 @@ export class LiveDelivery {
    * LiveDelivery and call this where the change is written.
    */
   tournamentChanged(tournamentId: string, topics: TournamentTopic[], options: { gameId?: string } = {}): void {
+    for (const observer of this.changeObservers) observer(tournamentId, topics, options.gameId ?? null);
     this.txHost.afterCommit(() => {
       this.publish(tournamentRoom(tournamentId), 'tournament:changed', {
         tournamentId,

@@ -140,6 +140,7 @@ export class GameLifecycleService {
       from: game.status,
       to: next.status,
       result: next.result,
+      previousResult: game.result,
     });
     await this.audit.record(actor, {
       action: `game.${next.status === 'official' && dto.to === 'final' ? 'final_auto_confirmed' : dto.to}`,

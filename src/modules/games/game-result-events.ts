@@ -10,6 +10,8 @@ export interface GameStatusChanged {
   from: GameStatus;
   to: GameStatus;
   result: GameResult | null;
+  /** The result the game had before this command (a reopened game keeps its last one), when the caller knows it. */
+  previousResult?: GameResult | null;
 }
 
 export type GameStatusListener = (change: GameStatusChanged) => Promise<void>;

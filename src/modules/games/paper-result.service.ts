@@ -145,6 +145,8 @@ export class PaperResultService {
         from: step.from,
         to: step.to,
         result: step.to === 'live' ? null : decided.result,
+        // One notice for the correction: the reopening step inside it withdraws nothing for good.
+        previousResult: step.to === 'live' ? null : game.result,
       });
     }
     await this.audit.record(actor, {

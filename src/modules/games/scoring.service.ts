@@ -22,6 +22,7 @@ import { LiveDelivery } from '../../live/live-delivery.service.js';
 import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { toGameLiveDto, toPlayEventDto, toRecordedEventDto } from './game.mapper.js';
+import { GameResultEvents } from './game-result-events.js';
 import { GameStore, type LockedGame, type StoredEvent } from './game-store.js';
 import type { RecordedEventDto, RecordEventDto, UndoDto } from './play-event.dto.js';
 
@@ -60,6 +61,7 @@ export class ScoringService {
     private readonly access: ScorekeeperAccess,
     private readonly delivery: LiveDelivery,
     private readonly sessions: SessionsService,
+    private readonly resultEvents: GameResultEvents,
   ) {}
 
   /**
@@ -100,6 +102,8 @@ export class ScoringService {
     if (!game || isCorrection(body) || command.expectedSeq !== game.lastSeq || !game.state || !game.context)
       return null;
     if (!(await this.access.decide(principal, scorableGame(game))).allowed) return null;
+    // A step of the lifecycle (ready to live) has listeners that write in its transaction: locked path.
+    if (this.statusAfter(game, body) !== game.status) return null;
     const seq = game.lastSeq + 1;
     let next: GameState;
     try {
@@ -259,6 +263,16 @@ export class ScoringService {
       snapshotDue(state, next, body) ? next : null,
     );
     if (!written) return this.retried((await this.store.findEvent(gameId, command.clientEventId))!, command);
+    // The first period_start takes a ready game live: a lifecycle step like the others for listeners (webhooks).
+    if (status !== game.status)
+      await this.resultEvents.emit({
+        actor: { ...principal, requestId: principal.sessionId },
+        tournamentId: game.tournamentId,
+        gameId,
+        from: game.status,
+        to: status,
+        result: game.result,
+      });
     // A correction can move the clock back to an older event's reading: look up when that was.
     const clockAt =
       clockSetAt(game, next, seq, written.recordedAt) ??
