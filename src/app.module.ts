@@ -15,6 +15,7 @@ import { CompetitionModule } from './modules/competition/competition.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { GamesModule } from './modules/games/games.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { HomeModule } from './modules/home/home.module.js';
 import { PlayersModule } from './modules/players/players.module.js';
 import { ScorekeepingModule } from './modules/scorekeeping/scorekeeping.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         CompetitionModule,
         StatsModule,
         AwardsModule,
+        HomeModule,
         WebhooksModule,
         DocumentsModule,
         LiveModule,
