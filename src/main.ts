@@ -1,6 +1,6 @@
 import 'reflect-metadata';
+import module from 'node:module';
 import path from 'node:path';
-import { createApp } from './app.factory.js';
 import { createLogger } from './common/logging/logger.js';
 import { EnvError, loadEnv, type Env } from './config/env.js';
 import { resolveIdHashKey, resolveJwtSecret } from './config/secrets.js';
@@ -21,6 +21,14 @@ async function main() {
     throw e;
   }
   const logger = createLogger(env.LOG_LEVEL);
+  // Node 22+: compiled code of the ~2,000 modules the app loads is kept beside the data, so a
+  // restart on the same data folder skips most of the compiling (no-op on Node 20).
+  (module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(
+    path.resolve(env.DATA_DIR, 'cache', 'node-compile'),
+  );
+  // Loading the application's modules takes longer than starting the embedded PostgreSQL: both at once.
+  const appFactory = import('./app.factory.js');
+  appFactory.catch(() => undefined);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
@@ -59,6 +67,7 @@ async function main() {
   if (jwt.generated)
     logger.warn('JWT_SECRET is not set: generated one under DATA_DIR/secrets (set it explicitly in production)');
 
+  const { createApp } = await appFactory;
   const app = await createApp(
     { env, databaseUrl, idHashKey: idHash.key, jwtSecret: jwt.key, embeddedDatabase: !!embedded },
     logger,

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { COMPETITION_READ, VersionedRead } from '../../common/http/fresh-reads.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import {
   DrawGroupsDto,
@@ -128,6 +129,7 @@ export class CompetitionController {
   @ApiOperation({ summary: 'The bracket' })
   @Get('bracket')
   @Public()
+  @VersionedRead(COMPETITION_READ)
   @ApiOkResponse({
     type: BracketDto,
     description: 'Every game with its slots, the teams they resolve to, the game and its result',
@@ -140,6 +142,7 @@ export class CompetitionController {
   @ApiOperation({ summary: 'Group standings with tie-break explanations' })
   @Get('standings')
   @Public()
+  @VersionedRead(COMPETITION_READ)
   @ApiOkResponse({
     type: StandingsDto,
     description:
@@ -153,6 +156,7 @@ export class CompetitionController {
   @ApiOperation({ summary: 'Final places' })
   @Get('ranking')
   @Public()
+  @VersionedRead(COMPETITION_READ)
   @ApiOkResponse({
     type: FinalRankingDto,
     description: 'Final places 1..N once every game is decided; until then the games still open',

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { GAME_READ, VersionedRead } from '../../common/http/fresh-reads.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { CreateGameDto, GameDto, GamePageDto, GameQueryDto, GameTransitionDto } from './game.dto.js';
 import type { BoxScoreView } from './game.mapper.js';
@@ -45,6 +46,7 @@ export class GamesController {
   @ApiOperation({ summary: 'Get a game with its live score' })
   @Get('games/:id')
   @Public()
+  @VersionedRead(GAME_READ)
   @ApiOkResponse({
     type: GameDto,
     description: 'With the live state (score, period, clock, team fouls, time-outs, flags) and the score by period',

@@ -1,20 +1,31 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorators.js';
 import { ErrorBody } from '../../common/errors/error-body.js';
+import { unavailable } from '../../domain/shared/domain-error.js';
 
+const PING_TIMEOUT_MS = 1500;
+
+interface HealthDto {
+  status: 'ok';
+  info: { database: { status: 'up' } };
+  error: Record<string, never>;
+  details: { database: { status: 'up' } };
+}
+
+/**
+ * One ping of the database, bounded in time. (Terminus did the same and took a second of every
+ * start to import; the answer keeps its shape.)
+ */
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
+  @ApiOperation({ summary: 'Health check (database reachable)' })
   @Get()
   @Public('anyone: load balancers and monitoring')
-  @HealthCheck()
   @ApiOkResponse({
     description: 'The server and its database answer',
     schema: {
@@ -27,7 +38,19 @@ export class HealthController {
     },
   })
   @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database does not answer' })
-  check() {
-    return this.health.check([() => this.db.pingCheck('database').withTimeout(1500)]);
+  async check(): Promise<HealthDto> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
+    } catch {
+      throw unavailable('DATABASE_UNAVAILABLE', 'The database does not answer');
+    } finally {
+      clearTimeout(timer);
+    }
+    const up = { database: { status: 'up' as const } };
+    return { status: 'ok', info: up, error: {}, details: up };
   }
 }

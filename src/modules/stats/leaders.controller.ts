@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
+import { LEADERS_READ, VersionedRead } from '../../common/http/fresh-reads.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { LeadersDto, LeadersQueryDto, RebuildDto } from './leaders.dto.js';
 import { LeadersService } from './leaders.service.js';
@@ -19,6 +20,7 @@ export class LeadersController {
   @ApiOperation({ summary: 'Statistical leaders' })
   @Get()
   @Public()
+  @VersionedRead(LEADERS_READ)
   @ApiOkResponse({
     type: LeadersDto,
     description:

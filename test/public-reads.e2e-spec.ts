@@ -1,0 +1,201 @@
+import { startInstance, type Instance } from './support/instances.js';
+import { gameBetween, newKit, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
+import { startTestApp, type Http, type HttpResult, type LoggedIn, type TestContext } from './support/test-app.js';
+
+/*
+ * Issue 18, public reads: ETag and If-None-Match (304), Cache-Control, answers kept per version of
+ * the rows they come from (and recomputed the moment a result commits, through either of two
+ * instances on one database), credentialed reads never cacheable by others, and the short set of
+ * headers on JSON answers.
+ */
+
+const LONG = 300_000;
+const TEAMS = ['湖州丝绸队', '长兴电力队', '德清钢铁队', '安吉竹业队'];
+const players = (team: string) => [1, 2, 3, 4, 5].map((i) => `${team.slice(0, 2)}${i}号`);
+
+/** The same anonymous GET sent to an instance by its base URL. */
+const anonAt =
+  (baseUrl: string): Http =>
+  async (method, url, body, headers = {}) => {
+    const res = await fetch(baseUrl + url, { method, headers });
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: text ? JSON.parse(text) : undefined,
+      headers: Object.fromEntries(res.headers.entries()),
+    };
+  };
+
+describe('public reads: versions, ETags and caching (issue 18)', () => {
+  let ctx: TestContext;
+  let second: Instance;
+  let scorekeeper: LoggedIn;
+  let kit: Kit;
+  let anonB: Http;
+  const standingsUrl = () => `/api/v1/tournaments/${kit.tournamentId}/competition/standings`;
+  const leadersUrl = () => `/api/v1/tournaments/${kit.tournamentId}/leaders?category=points`;
+
+  beforeAll(async () => {
+    ctx = await startTestApp();
+    second = await startInstance(ctx.databaseUrl, {});
+    anonB = anonAt(second.baseUrl);
+    scorekeeper = await ctx.newAccount('scorekeeper');
+    kit = await newKit(
+      ctx,
+      TEAMS.map((name) => ({ name, players: players(name) })),
+      scorekeeper,
+    );
+    await setupCompetition(ctx, kit, [
+      {
+        kind: 'group',
+        id: 'S1',
+        name: '小组赛',
+        roundRobin: 'single',
+        groups: [{ id: 'A', size: 4, entrants: teamSlots(kit, TEAMS) }],
+      },
+    ]);
+  }, LONG);
+  afterAll(async () => {
+    await second?.close();
+    await ctx?.close();
+  });
+
+  const played = (res: HttpResult, team: string) =>
+    res.body.groups[0].official.find((r: { team: { name: string } }) => r.team.name === team).played as number;
+
+  it(
+    'standings: ETag, 304 for the same version, and a result recorded through one instance shows at once on the other',
+    async () => {
+      const first = await anonB('GET', standingsUrl());
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe('public, no-cache');
+      expect(first.headers['vary']).toMatch(/authorization/i);
+      const etag = first.headers['etag']!;
+      expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+      expect(played(first, TEAMS[0]!)).toBe(0);
+
+      // Same version: the kept answer, same tag; with the tag, no body at all.
+      const again = await anonB('GET', standingsUrl());
+      expect(again.headers['etag']).toBe(etag);
+      expect(again.body).toEqual(first.body);
+      const notModified = await anonB('GET', standingsUrl(), undefined, { 'if-none-match': etag });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body).toBeUndefined();
+      // The other instance computes the same version's tag: a fan moved between them still gets 304.
+      const viaA = await ctx.anon('GET', standingsUrl(), undefined, { 'if-none-match': etag });
+      expect(viaA.status).toBe(304);
+
+      // A result committed through instance A (the scorer's table and the organiser there).
+      const gameId = await gameBetween(ctx, kit, TEAMS[0]!, TEAMS[1]!);
+      await playGame(ctx, kit, gameId, [
+        ['team', TEAMS[0]!, 61],
+        ['team', TEAMS[1]!, 55],
+      ]);
+
+      const after = await anonB('GET', standingsUrl(), undefined, { 'if-none-match': etag });
+      expect(after.status).toBe(200);
+      expect(after.headers['etag']).not.toBe(etag);
+      expect(played(after, TEAMS[0]!)).toBe(1);
+      const winner = after.body.groups[0].official.find((r: any) => r.team.name === TEAMS[0]);
+      expect([winner.wins, winner.pointsFor, winner.pointsAgainst]).toEqual([1, 61, 55]);
+    },
+    LONG,
+  );
+
+  it(
+    'leaders: a finished game’s points show on both instances as soon as it is final, and the old tag is refused',
+    async () => {
+      const before = await anonB('GET', leadersUrl());
+      expect(before.status).toBe(200);
+      const beforeA = await ctx.anon('GET', leadersUrl());
+      const etag = before.headers['etag']!;
+      expect(beforeA.headers['etag']).toBe(etag);
+      const scorer = players(TEAMS[2]!)[0]!;
+      const pointsOf = (res: HttpResult) =>
+        res.body.boards[0].entries.find((e: { player: { name: string } }) => e.player.name === scorer)?.total ?? 0;
+      expect(pointsOf(before)).toBe(0);
+
+      const gameId = await gameBetween(ctx, kit, TEAMS[2]!, TEAMS[3]!);
+      await playGame(ctx, kit, gameId, [
+        ['fg', scorer, 3],
+        ['fg', scorer, 3],
+        ['fg', scorer, 2],
+        ['fg', players(TEAMS[3]!)[0]!, 2],
+      ]);
+
+      for (const read of [anonB, ctx.anon]) {
+        const after = await read('GET', leadersUrl(), undefined, { 'if-none-match': etag });
+        expect(after.status).toBe(200);
+        expect(after.headers['etag']).not.toBe(etag);
+        expect(pointsOf(after)).toBe(8);
+      }
+    },
+    LONG,
+  );
+
+  it(
+    'a game: every play gives a new tag; the tag of the current version answers 304',
+    async () => {
+      const key = await gameBetween(ctx, kit, TEAMS[0]!, TEAMS[2]!);
+      const live = await playGame(ctx, kit, key, [['fg', players(TEAMS[0]!)[1]!, 2]], { end: false });
+      const url = `/api/v1/games/${live.gameId}`;
+      const first = await anonB('GET', url);
+      expect({ status: first.status, error: first.body.code }).toEqual({ status: 200, error: undefined });
+      expect(first.body.homeScore + first.body.awayScore).toBe(2);
+      const etag = first.headers['etag']!;
+      expect((await anonB('GET', url, undefined, { 'if-none-match': etag })).status).toBe(304);
+      expect((await ctx.anon('GET', url, undefined, { 'if-none-match': `"x", ${etag}` })).status).toBe(304);
+
+      await live.send({
+        type: 'field_goal_made',
+        teamId: kit.teams.get(TEAMS[2]!),
+        playerId: kit.players.get(players(TEAMS[2]!)[1]!)!.id,
+        points: 3,
+      });
+      const after = await anonB('GET', url, undefined, { 'if-none-match': etag });
+      expect(after.status).toBe(200);
+      expect(after.body.homeScore + after.body.awayScore).toBe(5);
+    },
+    LONG,
+  );
+
+  it(
+    'reads with credentials are never stored by a shared cache, nor answered 304 from a public tag',
+    async () => {
+      const anon = await ctx.anon('GET', standingsUrl());
+      const etag = anon.headers['etag']!;
+      const organiser = await ctx.http('GET', standingsUrl(), undefined, { 'if-none-match': etag });
+      expect(organiser.status).toBe(200);
+      expect(organiser.headers['cache-control']).toBe('private, no-store');
+      expect(organiser.headers['etag']).toBeUndefined();
+      expect(organiser.body).toEqual(anon.body);
+      // Errors are not kept either.
+      const missing = await ctx.anon(
+        'GET',
+        `/api/v1/tournaments/00000000-0000-4000-8000-000000000000/competition/standings`,
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.headers['cache-control']).toBe('no-store');
+      expect(missing.headers['etag']).toBeUndefined();
+    },
+    LONG,
+  );
+
+  it(
+    'JSON answers carry a short set of security headers; the pages keep the full set',
+    async () => {
+      const api = await ctx.anon('GET', standingsUrl());
+      expect(api.headers['x-content-type-options']).toBe('nosniff');
+      expect(api.headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'none'");
+      for (const page of ['x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies'])
+        expect(api.headers[page]).toBeUndefined();
+
+      const html = await fetch(`${ctx.baseUrl}/t/${kit.tournamentId}`);
+      expect(html.status).toBe(200);
+      expect(html.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(html.headers.get('x-dns-prefetch-control')).toBe('off');
+      expect(html.headers.get('x-permitted-cross-domain-policies')).toBe('none');
+    },
+    LONG,
+  );
+});
