@@ -454,14 +454,15 @@ describe('competition structure, schedule and advancement (issue 4)', () => {
         expect(schedule.games.map((g: any) => [g.gameId, g.start])).toEqual([
           ['SF1', `${day}T00:00`],
           ['SF2', `${day}T01:30`],
-          ['F', `${day}T03:00`],
-          ['3P', `${day}T04:30`],
+          // The 3rd-place game before the final, on its day (issue 17).
+          ['3P', `${day}T03:00`],
+          ['F', `${day}T04:30`],
         ]);
         const res = await api(ctx.anon).ok('GET', url(e, '/schedule/delays?courtId=c1'));
         const sf2 = res.delays.find((d: any) => d.gameId === 'SF2');
         expect(sf2).toMatchObject({ courtName: '1号场', causedBy: 'SF1', cause: 'court', origin: 'SF1' });
         expect(sf2.delayMinutes).toBeGreaterThan(0);
-        expect(res.delays.map((d: any) => d.gameId)).toEqual(['SF2', 'F', '3P']);
+        expect(res.delays.map((d: any) => d.gameId)).toEqual(['SF2', '3P', 'F']);
       },
       LONG,
     );

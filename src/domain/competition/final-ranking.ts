@@ -9,13 +9,16 @@ export type FinalPlaceReason =
   | 'stage_reached' // alone among the teams that went out in the same stage
   | 'group_position' // separated from teams of the same tier by its place in its group
   | 'cross_group' // separated by rankAcrossGroups (win ratio / points, no head-to-head)
-  | 'draw'; // only lots separate it (see needsDraw)
+  | 'draw' // only lots separate it (see needsDraw), or a recorded drawing of lots did
+  | 'shared'; // nothing played separates it from `tiedWith`: they share the places place–placeTo
 
 export interface FinalPlace {
   place: number;
+  /** Last place of a shared block ("9–12": place 9, placeTo 12); equal to `place` when not shared. */
+  placeTo: number;
   teamId: string;
   decidedBy: FinalPlaceReason;
-  /** True when nothing played separates this team from `tiedWith`: a recorded draw is needed. */
+  /** True when nothing played separates this team from `tiedWith` and ties are to be drawn: a recorded draw is needed. */
   needsDraw: boolean;
   tiedWith: string[];
 }
@@ -40,9 +43,17 @@ interface TeamRecord {
 export function computeFinalRanking(
   structure: CompetitionStructure,
   facts: CompetitionFacts,
-  options: { drawOrder?: string[] } = {},
+  options: {
+    drawOrder?: string[];
+    /**
+     * Teams nothing played separates and no recorded drawing of lots orders: 'draw' lists them in
+     * some order flagged `needsDraw`; 'share' gives them one shared block of places (9–12).
+     */
+    ties?: 'draw' | 'share';
+  } = {},
 ): FinalPlace[] {
   const drawOrder = options.drawOrder ?? [];
+  const share = options.ties === 'share';
   const resolution = resolveSlots(structure, facts);
   const open = resolution.games.filter((g) => g.needed && !g.decided).map((g) => g.gameId);
   if (open.length > 0) {
@@ -115,18 +126,31 @@ export function computeFinalRanking(
             : team.range !== null
               ? 'knockout_round'
               : 'stage_reached';
-      places.push({ place: places.length + 1, teamId: team.teamId, decidedBy, needsDraw: false, tiedWith: [] });
+      const place = places.length + 1;
+      places.push({ place, placeTo: place, teamId: team.teamId, decidedBy, needsDraw: false, tiedWith: [] });
       continue;
     }
-    for (const ranked of rankTier(tier, drawOrder)) {
-      places.push({ place: places.length + 1, ...ranked });
-    }
+    const ranked = rankTier(tier, drawOrder);
+    const first = places.length + 1;
+    ranked.forEach((r, i) => {
+      const place = first + i;
+      if (!share || !r.needsDraw) return places.push({ place, placeTo: place, ...r });
+      // A block of teams level with each other: every one of them takes the block's first place.
+      const block = ranked.findIndex((o) => o === r || r.tiedWith.includes(o.teamId));
+      places.push({
+        place: first + block,
+        placeTo: first + block + r.tiedWith.length,
+        ...r,
+        decidedBy: 'shared',
+        needsDraw: false,
+      });
+    });
   }
   return places;
 }
 
 /** Teams sharing a tier: cross-group criteria when all have group records, otherwise only a draw. */
-function rankTier(tier: TeamRecord[], drawOrder: string[]): Array<Omit<FinalPlace, 'place'>> {
+function rankTier(tier: TeamRecord[], drawOrder: string[]): Array<Omit<FinalPlace, 'place' | 'placeTo'>> {
   const withRows = tier.every((t) => t.groupRow !== null);
   const ranked = rankAcrossGroups(
     tier.map((t) =>

@@ -294,14 +294,21 @@ export class StandingsDto {
 }
 
 export class FinalPlaceDto {
-  @ApiProperty({ example: 1 }) place: number;
+  @ApiProperty({ example: 9, description: 'The place, or the first of a shared block' }) place: number;
+  @ApiProperty({
+    example: 12,
+    description:
+      'Last place of a shared block (teams nothing played separates share places 9–12 until the organiser records a drawing of lots); equal to `place` otherwise',
+  })
+  placeTo: number;
   @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
   @ApiProperty({
-    enum: ['placement_game', 'knockout_round', 'stage_reached', 'group_position', 'cross_group', 'draw'],
+    enum: ['placement_game', 'knockout_round', 'stage_reached', 'group_position', 'cross_group', 'draw', 'shared'],
     example: 'placement_game',
   })
   decidedBy: FinalPlaceReason;
-  @ApiProperty() needsDraw: boolean;
+  @ApiProperty({ description: 'Always false in the published ranking: unseparated teams share places instead' })
+  needsDraw: boolean;
   @ApiProperty({ type: [TeamRefDto] }) tiedWith: TeamRefDto[];
 }
 

@@ -91,7 +91,11 @@ export class CompetitionViews {
   async finalRanking(tournamentId: string): Promise<FinalRankingDto> {
     const { competition, structure, teams, picture } = await this.load(tournamentId);
     try {
-      const places = computeFinalRanking(structure, picture.facts, { drawOrder: competition.lots.finalRanking });
+      // Teams nothing separates share their places (9–12) unless the organiser recorded a drawing of lots.
+      const places = computeFinalRanking(structure, picture.facts, {
+        drawOrder: competition.lots.finalRanking,
+        ties: 'share',
+      });
       return { tournamentId, complete: true, openGameIds: [], places: places.map((p) => toFinalPlaceDto(p, teams)) };
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'COMPETITION_NOT_FINISHED') throw e;

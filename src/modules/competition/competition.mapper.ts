@@ -364,6 +364,7 @@ export const toCrossGroupTableDto = (
 
 export const toFinalPlaceDto = (p: FinalPlace, teams: Teams): FinalPlaceDto => ({
   place: p.place,
+  placeTo: p.placeTo,
   team: teamRef(p.teamId, teams),
   decidedBy: p.decidedBy,
   needsDraw: p.needsDraw,
