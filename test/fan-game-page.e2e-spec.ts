@@ -149,6 +149,11 @@ describe('the fan game page on a phone, and its shared link', () => {
         expect(shown.find((r) => r.seq === seqs.three)).toMatchObject({ team: '德清依蓄', side: 'away', score: '2-3' });
         expect(shown.find((r) => r.seq === seqs.freeThrow)).toMatchObject({ score: '2-4' });
         for (const r of shown) expect(r.text).not.toMatch(/更正第|撤销第|计时/);
+        // Each row is marked in its team's colour (the dot beside the short name).
+        const dots = await page.evaluate(
+          `[${seqs.basket}, ${seqs.three}].map((s) => getComputedStyle(document.querySelector('[data-seq="' + s + '"] .pbp-dot')).backgroundColor)`,
+        );
+        expect(dots).toEqual(['rgb(242, 197, 0)', 'rgb(30, 79, 160)']);
         // The clock is in its own column, apart from the score.
         expect(await page.locator(`[data-seq="${seqs.three}"] .pbp-time`).textContent()).toBe('第1节9:10');
 
@@ -296,9 +301,42 @@ describe('the fan game page on a phone, and its shared link', () => {
       expect(metaOf(html, 'description')?.length).toBeGreaterThan(5);
       expect(metaOf(html, 'og:url')).toBe(ctx.baseUrl + path);
     }
+    // The tournament's picture: its name, dates and what is on.
+    const tournamentHtml = await (await fetch(`${ctx.baseUrl}/t/${t.id}`)).text();
+    const picture = await fetch(metaOf(tournamentHtml, 'og:image')!);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(Buffer.from(await picture.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
     expect((await fetch(`${ctx.baseUrl}/teams/${randomUUID()}`)).status).toBe(404);
     expect((await fetch(`${ctx.baseUrl}/players/${randomUUID()}`)).status).toBe(404);
   });
+
+  it(
+    "the desk's game code comes with a QR code that opens the console for that game",
+    async () => {
+      const desk = await browser.newContext({ width: 390, height: 844 });
+      const page = await open(desk, '/desk');
+      await page.getByLabel('用户名').fill(ctx.organiser.username);
+      await page.getByLabel('密码').fill(ctx.organiser.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('heading', { name: '新建赛事' }).waitFor();
+      await page.goto(`${ctx.baseUrl}/desk/t/${setup.tournament.id}/scorers`);
+      await page.getByRole('button', { name: '生成比赛码' }).click();
+      const code = await page.getByTestId('game-code').textContent();
+      const qr = page.getByTestId('qr').locator('svg');
+      await qr.waitFor();
+      const link = (await qr.getAttribute('data-qr'))!;
+      expect(link).toBe(`${ctx.baseUrl}/score?code=${code}`);
+      expect(await qr.getAttribute('aria-label')).toBe('扫码打开这场比赛的记录台');
+      await desk.close();
+
+      // What the phone opens from it: the console of this game.
+      const phone = await browser.newContext({ width: 390, height: 844 });
+      const sk = await open(phone, link.slice(ctx.baseUrl.length));
+      await sk.waitForURL(`**/score/${setup.game.id}`);
+      await phone.close();
+    },
+    LONG,
+  );
 
   it(
     'a finished game reads as finished: 终场, the winner, top performers, no fouls or time-outs',

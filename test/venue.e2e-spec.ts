@@ -118,8 +118,10 @@ describe('at the venue: plain HTTP by a LAN name, compressed, cached', () => {
       await page.getByTestId('home-score').waitFor();
       await page.getByTestId('plays').waitFor();
       expect(requests.filter((u) => u.includes('/api/'))).toEqual([]);
-      // The title names the game as it stands, for a link shared in a group chat.
-      expect(await page.evaluate('document.title')).toMatch(/^南浔彩蝶队 \d+:\d+ 德清依蓄队 · Courtside$/);
+      // The title names the game as it stands (score and period), for a link shared in a group chat.
+      expect(await page.evaluate('document.title')).toMatch(
+        /^南浔彩蝶队 \d+:\d+ 德清依蓄队 · (第\d+节|加时\d+)(结束)? · Courtside$/,
+      );
       await close();
 
       // The tournament page too, on each tab a link can open (the live refresh comes later).

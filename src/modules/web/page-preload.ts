@@ -123,12 +123,21 @@ async function preloadTournament(read: Read, id: string, tab: string): Promise<P
       ? (games.body as { items: Array<{ status: string }> }).items.filter((g) => g.status === 'live').length
       : 0;
   const facts = [t.venue, `${t.startsOn} 至 ${t.endsOn}`, live > 0 ? `正在直播 ${live} 场` : null].filter(Boolean);
+  const done =
+    games.status === 200
+      ? (games.body as { items: Array<{ status: string }> }).items.filter((g) => DONE.has(g.status)).length
+      : 0;
   const meta: PageMeta = {
     title: t.name,
     description: `${facts.join(' · ')}。赛程、比分直播、积分榜、对阵图和数据统计`,
+    // A new address whenever what the picture says changes (share-images.ts).
+    image: `/t/${id}/share.png?v=${live}-${done}`,
+    imageSize: { width: 1200, height: 630 },
   };
   return { answers, title: t.name, meta };
 }
+
+const DONE = new Set(['final', 'official', 'forfeit', 'lost_by_default']);
 
 const HOME_META: PageMeta = {
   title: '工BA 赛事',

@@ -115,17 +115,53 @@ export function shareCardSvg(card: ShareCard, family = fontSet()?.family ?? 'san
     `<text x="${W / 2}" y="72" font-size="${heading.size}" fill="#ffffff" text-anchor="middle">${escapeXml(heading.text)}</text>`,
     side(card.home, 0),
     side(card.away, 1),
-    `<rect x="${(W - badgeWidth) / 2}" y="455" width="${badgeWidth}" height="64" rx="32" fill="${card.live ? '#b3261e' : '#ffffff'}"/>`,
+    `<rect x="${(W - badgeWidth) / 2}" y="455" width="${badgeWidth}" height="64" rx="32" fill="${card.live ? '#b3261e' : '#ffffff'}" stroke="#ffffff" stroke-width="3"/>`,
     `<text x="${W / 2}" y="500" font-size="36" font-weight="700" fill="${card.live ? '#ffffff' : '#14213d'}" text-anchor="middle">${status}</text>`,
     `<text x="${W / 2}" y="${H - 32}" font-size="30" fill="#ffffff" text-anchor="middle">工BA 赛事直播 · Courtside</text>`,
     '</svg>',
   ].join('');
 }
 
+/** A tournament's card: its name large, where and when, and what is on now. */
+export interface TournamentCard {
+  name: string;
+  facts: string;
+  /** "正在直播 2 场", "已赛 12 场" */
+  status: string;
+  live: boolean;
+}
+
+export function tournamentCardSvg(card: TournamentCard, family = fontSet()?.family ?? 'sans-serif'): string {
+  const { width: W, height: H } = SHARE_IMAGE;
+  const name = fitted(card.name, W - 120, 72);
+  const facts = fitted(card.facts, W - 160, 36);
+  const badgeWidth = Math.max(220, [...card.status].length * 40 + 80);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${escapeXml(family)}">`,
+    `<rect width="${W}" height="${H}" fill="#14213d"/>`,
+    `<rect y="${H - 90}" width="${W}" height="90" fill="#e07a1f"/>`,
+    `<text x="${W / 2}" y="120" font-size="40" fill="#c9d1e3" text-anchor="middle">工BA 赛事直播</text>`,
+    `<text x="${W / 2}" y="270" font-size="${name.size}" font-weight="700" fill="#ffffff" text-anchor="middle">${escapeXml(name.text)}</text>`,
+    `<text x="${W / 2}" y="350" font-size="${facts.size}" fill="#e6e9ee" text-anchor="middle">${escapeXml(facts.text)}</text>`,
+    `<rect x="${(W - badgeWidth) / 2}" y="395" width="${badgeWidth}" height="68" rx="34" fill="${card.live ? '#b3261e' : '#ffffff'}" stroke="#ffffff" stroke-width="3"/>`,
+    `<text x="${W / 2}" y="442" font-size="38" font-weight="700" fill="${card.live ? '#ffffff' : '#14213d'}" text-anchor="middle">${escapeXml(card.status)}</text>`,
+    `<text x="${W / 2}" y="${H - 32}" font-size="32" font-weight="700" fill="#14213d" text-anchor="middle">赛程 · 比分直播 · 积分榜 · 数据 · Courtside</text>`,
+    '</svg>',
+  ].join('');
+}
+
 /** The card as a PNG of SHARE_IMAGE's size (rendered off the event loop). */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+  return renderSvg(shareCardSvg(card, fontSet()?.family));
+}
+
+export async function renderTournamentCard(card: TournamentCard): Promise<Buffer> {
+  return renderSvg(tournamentCardSvg(card, fontSet()?.family));
+}
+
+async function renderSvg(svg: string): Promise<Buffer> {
   const set = fontSet();
-  const image = await renderAsync(shareCardSvg(card, set?.family), {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'original' },
     font: set
       ? { loadSystemFonts: false, fontFiles: set.files, defaultFontFamily: set.family }

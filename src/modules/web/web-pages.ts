@@ -32,8 +32,6 @@ export const PAGE_ROUTES: ReadonlyArray<{ paths: string[]; page: string; title: 
   { paths: ['/players/:id'], page: 'player', title: '球员' },
   { paths: ['/score', '/score/:id'], page: 'score', title: '记录台' },
   { paths: ['/desk', '/desk/t/:id', '/desk/t/:id/:tab'], page: 'desk', title: '赛事管理' },
-  // Printable documents (秩序册, 成绩册, scoresheet): A4 print styles; the server prints the same page to PDF.
-  { paths: ['/print/:tab/:id'], page: 'print', title: '打印' },
 ];
 const NOT_FOUND = { page: 'not-found', title: '页面不存在' };
 
@@ -180,7 +178,11 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
         const data = await preload(page, params);
         if (data?.missing) return notFound(reply);
         if (data)
-          return sendHtml(reply, 200, renderShell(shell, title, bundle.pages.get(page)!, page, data, addressOf(request)));
+          return sendHtml(
+            reply,
+            200,
+            renderShell(shell, title, bundle.pages.get(page)!, page, data, addressOf(request)),
+          );
         const { html, etag } = fixedPage(page, title);
         if (request.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
         return sendHtml(reply, 200, html, etag);
@@ -188,11 +190,11 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
     }
   }
 
-  // The link preview's picture of a game: its teams, colours and score (share-images.ts).
+  // The link preview's picture of a game (teams, colours, score) or a tournament (share-images.ts).
   const images = shareImages(publicReader(fastify));
-  fastify.get('/g/:id/share.png', async (request, reply) => {
+  const sharePng = (kind: 'game' | 'tournament') => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
-    const image = UUID.test(id) ? await images.game(id) : null;
+    const image = UUID.test(id) ? await images[kind](id) : null;
     if (!image) return reply.code(404).header('cache-control', 'no-store').type('text/plain').send('Not Found');
     void reply
       .header('content-type', 'image/png')
@@ -202,7 +204,9 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
       .header('etag', image.etag);
     if (request.headers['if-none-match'] === image.etag) return reply.code(304).send();
     return reply.send(image.png);
-  });
+  };
+  fastify.get('/g/:id/share.png', sharePng('game'));
+  fastify.get('/t/:id/share.png', sharePng('tournament'));
 
   // The service worker is checked on every visit (a deploy changes its precache list).
   const worker = bundle.serviceWorker;

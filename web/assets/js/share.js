@@ -5,7 +5,7 @@
 //   import { shareButton } from '../share.js';
 //   header.append(shareButton());                       // this page's address
 //   shareButton({ image: `/g/${id}/share.png` });        // with the score picture
-//   await qrCode(`${location.origin}/score?code=${code}`, label)  // an SVG element (the desk's game codes)
+//   qrBox(`${location.origin}${code.link}`, t('shConsoleQr'))  // a QR code to open the console (desk)
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
@@ -13,6 +13,19 @@ import { t } from './i18n.js';
 export async function qrCode(text, label = t('shQrLabel'), size = 200) {
   const { qrSvg } = await import('./qr.js');
   return qrSvg(text, { size, label });
+}
+
+/**
+ * A box that shows a QR code of `text` once the QR module has loaded (usable inside h(...)).
+ * The desk's game codes: qrBox(`${location.origin}${code.link}`, t('shConsoleQr')).
+ */
+export function qrBox(text, label = t('shQrLabel'), size = 200) {
+  const box = h('div', { class: 'qr-box', 'data-testid': 'qr', title: label });
+  qrCode(text, label, size).then(
+    (svg) => box.append(svg),
+    () => undefined,
+  );
+  return box;
 }
 
 /** The page's address without the query (what a shared link should open). */

@@ -3,6 +3,7 @@ import { getAll } from '../api.js';
 import { field, h } from '../dom.js';
 import { isDone, whenText } from '../format.js';
 import { t } from '../i18n.js';
+import { qrBox } from '../share.js';
 import { act, actionForm, call, callAll, route } from './context.js';
 
 /** A username: lower-case letters, digits, dot, dash, underscore (the hyphen escaped for the v flag). */
@@ -122,6 +123,8 @@ function codesForm(open, codes, label) {
       ? [
           h('p', { class: 'code-big', 'data-testid': 'game-code' }, lastCode.code),
           h('p', { class: 'desk-link' }, h('a', { href: lastCode.link }, `${location.origin}${lastCode.link}`)),
+          // The scorekeeper's phone scans this to open the console for the game.
+          qrBox(`${location.origin}${lastCode.link}`, t('shConsoleQr'), 180),
         ]
       : null,
     h(

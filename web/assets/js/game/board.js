@@ -38,7 +38,7 @@ export function fanScoreboard(game, clockSince = 0) {
       'div',
       {
         class: `sb-team${winner === key ? ' won' : ''}${winner && winner !== key ? ' lost' : ''}`,
-        style: side ? { '--team': side.color } : null,
+        style: side ? `--team:${side.color}` : null,
       },
       h(
         'div',

@@ -42,7 +42,7 @@ function leadersView(box, game, done) {
         const team = sides[l.player.side];
         return h(
           'li',
-          { class: 'leader-card', style: team ? { '--team': team.color } : null },
+          { class: 'leader-card', style: team ? `--team:${team.color}` : null },
           h('span', { class: 'leader-stat' }, t(l.label)),
           h('strong', { class: 'leader-value' }, String(l.value)),
           h('a', { href: `/players/${l.player.playerId}`, class: 'leader-name' }, l.player.name),
@@ -78,7 +78,7 @@ function teamTable(team, side) {
   const label = `${t('boxScore')} ${team.name}`;
   return h(
     'div',
-    { class: 'box-team', style: side ? { '--team': side.color } : null },
+    { class: 'box-team', style: side ? `--team:${side.color}` : null },
     h('h3', { class: 'box-team-name' }, h('i', { class: 'pbp-dot', 'aria-hidden': 'true' }), team.name),
     h(
       'div',

@@ -110,7 +110,7 @@ function row(r) {
       class: `pbp-row${r.scoring ? ' scoring' : ''}${r.voided ? ' voided' : ''}${r.noise ? ' noise' : ''}`,
       'data-seq': r.seq,
       'data-side': r.team?.side ?? null,
-      style: r.team ? { '--team': r.team.color } : null,
+      style: r.team ? `--team:${r.team.color}` : null,
     },
     h(
       'span',
@@ -163,7 +163,7 @@ export function playByPlaySection(plays, game, names, state, onChange) {
         type: 'button',
         class: `chip${state.filter === key ? ' on' : ''}`,
         'aria-pressed': state.filter === key ? 'true' : 'false',
-        style: team ? { '--team': team.color } : null,
+        style: team ? `--team:${team.color}` : null,
         onclick: () => {
           state.filter = key;
           onChange();
