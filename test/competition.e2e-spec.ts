@@ -685,13 +685,30 @@ describe('competition structure, schedule and advancement (issue 4)', () => {
           body: { code: 'COMPETITION_TEAM_NOT_ENTERED', details: [{ field: 'stages[0].entrants[0].teamId' }] },
         });
 
-        // Huzhou needs 10 teams: the draw says how many the groups hold.
-        await api().ok('PUT', url(e), { huzhou2024: 'three_groups_best_runner_up' });
-        const short = await ctx.http('POST', url(e, '/draw'), { method: 'random' });
+        // Huzhou needs 10 teams: refused when it is set with 4 entered (issue 17), naming the preset.
+        const short = await ctx.http('PUT', url(e), { huzhou2024: 'three_groups_best_runner_up' });
         expect(short).toMatchObject({
           status: 400,
-          body: { code: 'COMPETITION_DRAW_SIZES_MISMATCH', details: [{ field: 'stageId' }] },
+          body: {
+            code: 'COMPETITION_FORMAT_TEAM_COUNT',
+            details: [{ field: 'huzhou2024', reason: 'the groups hold 10 teams but 4 are entered' }],
+          },
         });
+        const tooMany = await ctx.http('PUT', url(e), {
+          template: { teamCount: 6, groupCount: 2, advancePerGroup: 1 },
+        });
+        expect(tooMany.body.details).toEqual([
+          expect.objectContaining({ field: 'template.teamCount', reason: 'the groups hold 6 teams but 4 are entered' }),
+        ]);
+        // Knockout options with nobody going through are refused, not dropped.
+        const noKnockout = await ctx.http('PUT', url(e), {
+          template: { groupCount: 1, advancePerGroup: 0, knockout: { thirdPlaceGame: true } },
+        });
+        expect(noKnockout).toMatchObject({
+          status: 400,
+          body: { code: 'COMPETITION_KNOCKOUT_WITHOUT_ENTRANTS', details: [{ field: 'template.knockout' }] },
+        });
+        await api().ok('PUT', url(e), { template: { groupCount: 1, advancePerGroup: 2 } });
         expect((await ctx.http('POST', url(e, '/games'))).body.code).toBe('COMPETITION_NOT_DRAWN');
         expect((await ctx.http('GET', url(e, '/bracket'))).status).toBe(409);
 

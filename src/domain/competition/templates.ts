@@ -71,7 +71,16 @@ export function buildFormatTemplate(options: FormatTemplateOptions): Competition
     { id: GROUP_STAGE_ID, groups: groupStage.groups.map((g) => ({ id: g.id, size: g.size })) },
     { advancePerGroup: options.advancePerGroup, bestPlaced: options.bestPlaced ?? null },
   );
-  if (entrants.length === 0) return { stages: [groupStage] };
+  if (entrants.length === 0) {
+    // Knockout options with nobody going through would be dropped without a word: refuse them instead.
+    if (options.knockout !== undefined) {
+      throw invalid(
+        'COMPETITION_KNOCKOUT_WITHOUT_ENTRANTS',
+        'Knockout options are given but no team goes through from the groups (advancePerGroup is 0): set advancePerGroup or bestPlaced, or leave the knockout options out',
+      );
+    }
+    return { stages: [groupStage] };
+  }
   if (entrants.length === 1)
     throw invalid('COMPETITION_TEMPLATE_INVALID', 'A knockout needs at least 2 teams going through');
   const knockout: KnockoutStageConfig = {

@@ -55,6 +55,7 @@ const TEMPLATE_FIELDS: Record<string, string> = {
   COMPETITION_OPTION_NOT_SUPPORTED: 'template.knockout',
   COMPETITION_OVERLAPPING_SLOTS: 'template.bestPlaced',
   COMPETITION_DUPLICATE_GAME_ID: 'template',
+  COMPETITION_KNOCKOUT_WITHOUT_ENTRANTS: 'template.knockout',
 };
 const STAGE_FIELDS: Record<string, string> = {
   COMPETITION_OVERLAPPING_SLOTS: 'stages',
@@ -105,6 +106,7 @@ export class CompetitionService {
     const teams = await this.store.teams(tournamentId);
     const { format, config } = this.configFrom(dto, teams);
     const undrawn = undrawnStage(config);
+    if (undrawn) assertFitsTeams(undrawn, config, teams.size, given[0]!);
     // Whatever cannot be played is refused now, with placeholder teams where the draw will put real ones.
     const dryRun = undrawn ? applyDraw(config, undrawn.id, placeholderDraw(undrawn)) : config;
     let built: CompetitionStructure;
@@ -474,6 +476,29 @@ const nothingToDraw = () =>
 function undrawnStage(config: CompetitionConfig): GroupStageConfig | null {
   const stage = config.stages.find((s) => s.kind === 'group' && s.groups.some((g) => g.entrants === undefined));
   return (stage as GroupStageConfig | undefined) ?? null;
+}
+
+/**
+ * A format whose groups cannot hold exactly the entered teams is refused when it is set, not at the
+ * draw. With no team entered yet the format may be chosen ahead of registration; teams entered or
+ * withdrawn afterwards are caught by the draw (COMPETITION_DRAW_SIZES_MISMATCH): set the format again.
+ */
+function assertFitsTeams(
+  stage: GroupStageConfig,
+  config: CompetitionConfig,
+  entered: number,
+  given: 'huzhou2024' | 'template' | 'stages',
+): void {
+  const needed = stage.groups.reduce((n, g) => n + g.size, 0);
+  if (entered === 0 || needed === entered) return;
+  const field =
+    given === 'stages'
+      ? `stages[${config.stages.indexOf(stage)}].groups`
+      : given === 'template'
+        ? 'template.teamCount'
+        : given;
+  const reason = `the groups hold ${needed} teams but ${entered} ${entered === 1 ? 'is' : 'are'} entered`;
+  throw invalid('COMPETITION_FORMAT_TEAM_COUNT', `This format is for ${needed} teams: ${reason}`, [{ field, reason }]);
 }
 
 function placeholderDraw(stage: GroupStageConfig): GroupDraw {
