@@ -25,6 +25,11 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Chromium prints the documents (秩序册, 成绩册, scoresheets) to PDF; Noto CJK gives them Chinese type.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The pages (fan scoreboard, scorekeeper console, organiser desk) are served from web/.

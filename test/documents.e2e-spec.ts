@@ -25,7 +25,13 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+    // NFKC: CJK fonts map some characters to Kangxi radicals (⼀ for 一) in the PDF's text layer.
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('')
+        .normalize('NFKC'),
+    );
   }
   await doc.destroy();
   return pages;
@@ -44,7 +50,7 @@ describe('printable documents (issue 16)', () => {
     const f = factories(ctx);
     kit = await newKit(
       ctx,
-      TEAMS.map((name) => ({ name, players: [1, 2, 3, 4, 5, 6, 7].map((n) => `${name.slice(0, 2)}${n}号`) })),
+      TEAMS.map((name) => ({ name, players: [1, 2, 3, 4, 5, 6, 7].map((n) => `${name}${n}号`) })),
     );
     // Employer names unique per player: the PDF check finds each roster row by them.
     for (const [name, p] of kit.players)
@@ -124,8 +130,8 @@ describe('printable documents (issue 16)', () => {
       ) ?? bracket.games.find((g: any) => g.bracket === 'group' && g.groupId === 'A');
     const homeName = first.home.team.name as string;
     const awayName = first.away.team.name as string;
-    const hp = (n: number) => `${homeName.slice(0, 2)}${n}号`;
-    const ap = (n: number) => `${awayName.slice(0, 2)}${n}号`;
+    const hp = (n: number) => `${homeName}${n}号`;
+    const ap = (n: number) => `${awayName}${n}号`;
     const plays: Play[] = [];
     for (let i = 0; i < 45; i++) plays.push(['fg', hp((i % 5) + 1), i % 3 === 0 ? 3 : 2], ['fg', ap((i % 5) + 1), 2]);
     plays.push(...times(3, ['ft', hp(1)]));
@@ -177,13 +183,18 @@ describe('printable documents (issue 16)', () => {
   });
 
   async function openPrint(path: string): Promise<Page> {
-    const context = await browser.newContext({ width: 900, height: 1200 });
+    // The layout checks below run script in the page, which its CSP (script-src 'self') forbids.
+    const context = await browser.browser.newContext({
+      viewport: { width: 900, height: 1200 },
+      bypassCSP: true,
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     watchPage(page, problems);
     await page.goto(ctx.baseUrl + path);
-    await page.waitForFunction('document.documentElement.dataset.print !== undefined');
-    expect(await page.evaluate('document.documentElement.dataset.print')).toBe('ready');
+    await page.waitForSelector('html[data-print]', { state: 'attached' });
+    expect(await page.getAttribute('html', 'data-print')).toBe('ready');
     expect(problems).toEqual([]);
     return page;
   }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { FixedWindowCounter } from '../../common/rate-limit/fixed-window.js';
 import { rateLimited } from '../../domain/shared/domain-error.js';
@@ -37,15 +35,15 @@ export class DocumentPdfs {
   constructor(
     private readonly documents: DocumentsService,
     private readonly renderer: PdfRenderer,
-    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   async pdf(kind: DocumentKind, id: string, caller: string): Promise<DocumentPdf> {
     const data = JSON.stringify(await this.documents.document(kind, id));
     const path = printPath(kind, id);
-    const page = await this.adapterHost.httpAdapter.getInstance<FastifyInstance>().inject({ method: 'GET', url: path });
+    // The print page's HTML names its hashed scripts and styles: a deploy that changes them is a new version.
+    const page = await fetch(this.renderer.origin() + path).catch(() => null);
     const version = createHash('sha256')
-      .update(`${String(page.headers.etag ?? page.body)}\n${data}`)
+      .update(`${page?.headers.get('etag') ?? (await page?.text()) ?? ''}\n${data}`)
       .digest('base64url')
       .slice(0, 22);
     const cached = this.cache.get(version);

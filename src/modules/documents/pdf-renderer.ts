@@ -1,12 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { unavailable } from '../../domain/shared/domain-error.js';
 
-/** The address the print page is opened at inside the renderer; never resolved on a network. */
-const ORIGIN = 'http://courtside.print';
 const RENDER_TIMEOUT_MS = 30_000;
 /** Renders waiting beyond the one in progress; more are refused as busy rather than queued without end. */
 const MAX_WAITING = 4;
@@ -16,9 +14,8 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
 /**
  * Prints a page of our own to PDF in headless Chromium (playwright-core), the same print
  * stylesheet a browser's "Print" uses. One browser for the process, started on first use and
- * reused; one render at a time with a short queue; each render has a time limit. The page is
- * served to the browser from this server's own routes through `inject` (no network, no port):
- * the browser cannot reach anything else.
+ * reused; one render at a time with a short queue; each render has a time limit. The browser opens
+ * the page at this server's loopback address and may load nothing from anywhere else.
  */
 @Injectable()
 export class PdfRenderer implements OnModuleDestroy {
@@ -50,6 +47,15 @@ export class PdfRenderer implements OnModuleDestroy {
     return run;
   }
 
+  /** This server on the loopback interface, where the browser opens the print page. */
+  origin(): string {
+    const address = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo | string | null;
+    if (!address || typeof address === 'string')
+      throw unavailable('PDF_RENDERER_UNAVAILABLE', 'The server is not listening on a TCP port to print from');
+    const host = address.address === '::1' ? '[::1]' : '127.0.0.1';
+    return `http://${host}:${address.port}`;
+  }
+
   private launch(): Promise<Browser> {
     this.browser ??= (async () => {
       const { chromium } = await import('playwright-core');
@@ -75,33 +81,24 @@ export class PdfRenderer implements OnModuleDestroy {
     } catch {
       throw unavailable('PDF_RENDERER_UNAVAILABLE', 'Chromium could not be started to print the PDF');
     }
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: true });
     let timer: NodeJS.Timeout | undefined;
     try {
       const page = await context.newPage();
+      const origin = this.origin();
       await page.route('**/*', async (route) => {
         const url = new URL(route.request().url());
-        if (url.origin !== ORIGIN || route.request().method() !== 'GET') return route.abort();
+        // Our own pages and assets only; the document's data is the exact text the version was made from.
+        if (url.origin !== origin || route.request().method() !== 'GET') return route.abort();
         if (url.pathname + url.search === dataUrl)
           return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: data });
-        const res = await fastify.inject({ method: 'GET', url: url.pathname + url.search });
-        return route.fulfill({
-          status: res.statusCode,
-          headers: Object.fromEntries(
-            Object.entries(res.headers)
-              .filter(([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k))
-              .map(([k, v]) => [k, String(v)]),
-          ),
-          body: res.rawPayload,
-        });
+        return route.continue();
       });
       const work = (async () => {
-        await page.goto(ORIGIN + path, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
-        await page.waitForFunction('document.documentElement.dataset.print !== undefined', null, {
-          timeout: RENDER_TIMEOUT_MS,
-        });
-        const state = await page.evaluate('document.documentElement.dataset.print');
+        await page.goto(origin + path, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
+        // Attribute reads, not script: the page's CSP allows no eval.
+        await page.waitForSelector('html[data-print]', { state: 'attached', timeout: RENDER_TIMEOUT_MS });
+        const state = await page.getAttribute('html', 'data-print');
         if (state !== 'ready') throw new Error(`print page says ${state}`);
         await page.emulateMedia({ media: 'print' });
         return page.pdf({
