@@ -311,6 +311,25 @@ describe('the fan game page on a phone, and its shared link', () => {
   });
 
   it(
+    'team and player pages offer a QR code of their own address, within the phone',
+    async () => {
+      const phone = await browser.newContext({ width: 360, height: 780 });
+      for (const path of [`/teams/${setup.home.id}`, `/players/${setup.home.ids.get('4')}`]) {
+        const page = await open(phone, path);
+        await page.getByRole('button', { name: '分享' }).click();
+        const qr = page.getByTestId('share-qr').locator('svg');
+        await qr.waitFor();
+        expect(await qr.getAttribute('data-qr')).toBe(ctx.baseUrl + path);
+        const o = await overflow(page);
+        expect({ path, ...o }).toEqual({ path, scroll: 360, inner: 360 });
+        await page.close();
+      }
+      await phone.close();
+    },
+    LONG,
+  );
+
+  it(
     "the desk's game code comes with a QR code that opens the console for that game",
     async () => {
       const desk = await browser.newContext({ width: 390, height: 844 });

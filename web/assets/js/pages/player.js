@@ -5,6 +5,7 @@ import { fill, h, pathParts, table } from '../dom.js';
 import { isDone, isLiveStatus, whenText } from '../format.js';
 import { t } from '../i18n.js';
 import { main, notFoundView, page, renderTop, setTitle } from '../layout.js';
+import { shareButton } from '../share.js';
 import { joinTournamentRoom } from '../tournament/live-room.js';
 import { coalescedRefresh } from '../tournament/refresh.js';
 import { ft } from '../tournament/strings.js';
@@ -71,6 +72,7 @@ function render() {
   fill(
     main(),
     h('h1', { class: 'page-title' }, `#${player.jerseyNumber} ${player.name}`),
+    shareButton(),
     h(
       'p',
       {},

@@ -6,6 +6,7 @@ import { fill, h, pathParts, table } from '../dom.js';
 import { isDone, isLiveStatus } from '../format.js';
 import { t } from '../i18n.js';
 import { main, notFoundView, page, renderTop, setTitle } from '../layout.js';
+import { shareButton } from '../share.js';
 import { label2 } from '../tournament/common.js';
 import { gameCards, tickClocks } from '../tournament/game-card.js';
 import { joinTournamentRoom } from '../tournament/live-room.js';
@@ -99,6 +100,7 @@ function render() {
       team.name,
     ),
     h('p', {}, h('a', { href: `/t/${tournament.id}` }, tournament.name)),
+    shareButton(),
     teamStaff(team),
     h(
       'div',
