@@ -123,6 +123,13 @@ async function startLive() {
 page(async () => {
   if (!feed) {
     [feed, tournaments] = await Promise.all([readFeed(), getAll('/api/v1/tournaments?sort=-createdAt')]);
+    // The period until the first score line brings the clock too.
+    for (const g of feed.live)
+      if (g.period)
+        lines.set(g.id, {
+          period: { current: g.period, label: g.period > 4 ? `OT${g.period - 4}` : null },
+          clock: null,
+        });
     render();
     return void startLive();
   }

@@ -6,6 +6,7 @@
 // re-reads the tabs whose topics it names.
 import { ApiError, get, getAll, getOptional } from '../api.js';
 import { fill, h, pathParts } from '../dom.js';
+import { isLiveStatus } from '../format.js';
 import { t } from '../i18n.js';
 import { main, notFoundView, page, renderTop, setTitle, tabs } from '../layout.js';
 import { tickClocks } from '../tournament/game-card.js';
@@ -131,6 +132,8 @@ function startLive() {
   });
   // A missed message is healed by this.
   setInterval(() => (readGames(), readTab()), 60_000);
+  // The first view came with the page; a tab that counts games in progress reads them now.
+  if (tab.readsOnPlay && ctx.games.some((g) => isLiveStatus(g.status))) readTab();
 }
 
 page(async () => {
@@ -142,7 +145,7 @@ page(async () => {
     }
     try {
       [, tab] = await Promise.all([loadFrame(), load()]);
-      tabData = await tab.load(ctx);
+      tabData = await tab.load(ctx, true);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return notFoundView();
       throw e;

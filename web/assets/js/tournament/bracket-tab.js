@@ -28,7 +28,8 @@ function side(bg, which, byId, seeding) {
 function gameBox(bg, ctx, byId, seeding) {
   const g = bg.game;
   const live = g && isLiveStatus(g.status);
-  const places = placesDecided(bg);
+  // A final's name already says its places; a round's losers sharing places get a line.
+  const places = bg.winnerPlaces ? null : placesDecided(bg);
   const head = h(
     'div',
     { class: 'bkey' },
@@ -125,7 +126,7 @@ function knockoutView(stageGames, ctx, byId, seeding) {
       ? h(
           'section',
           { class: 'classification' },
-          h('h3', {}, t('ranking')),
+          h('h3', {}, ft('classificationGames')),
           h(
             'div',
             { class: 'two-col' },

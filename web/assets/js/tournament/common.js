@@ -24,12 +24,13 @@ export const signed = (n) => (n > 0 ? `+${n}` : String(n));
  *   namer: import('./game-card.js').Namer | null,
  * }} TournamentContext
  *
- * A tab of the tournament page. `load` reads what it shows; `view` draws it; `topics` are the
+ * A tab of the tournament page. `load` reads what it shows (`first`: the read the server answered
+ * inside the page); `view` draws it; `topics` are the
  * `tournament:changed` topics after which it reads again; `readsOnPlay` says a play can change it
  * (standings' live table, live leaders), so it reads again shortly after each score line;
  * `patchScore` applies a score line without a read and says whether to draw again.
  * @typedef {{
- *   load: (ctx: TournamentContext) => Promise<unknown>,
+ *   load: (ctx: TournamentContext, first?: boolean) => Promise<unknown>,
  *   view: (ctx: TournamentContext, data: any) => Node,
  *   topics: string[],
  *   readsOnPlay?: boolean,

@@ -67,7 +67,9 @@ export function gameCard(game, options = {}) {
     h(
       'span',
       { class: 'meta' },
-      [game.tournament?.name, stage, whenText(game.scheduledAt), game.court].filter(Boolean).join(' · '),
+      [game.tournament?.name, stage, game.scheduledAt ? whenText(game.scheduledAt) : null, game.court]
+        .filter(Boolean)
+        .join(' · '),
     ),
   );
 }

@@ -8,7 +8,9 @@ import { label2, teamLink } from './common.js';
 export const leadersTab = {
   topics: ['leaders'],
   readsOnPlay: true,
-  load: (ctx) => getOptional(`/api/v1/tournaments/${ctx.tournamentId}/leaders?live=true`),
+  // The first read is the one the server sends inside the page (decided games); every later read,
+  // right after the page is up when a game is live, counts the games in progress.
+  load: (ctx, first) => getOptional(`/api/v1/tournaments/${ctx.tournamentId}/leaders${first ? '' : '?live=true'}`),
   view(_ctx, leaders) {
     const boards = (leaders?.boards ?? []).filter((b) => b.entries.length > 0);
     if (boards.length === 0) return h('p', { class: 'muted' }, t('leadersSoon'));
