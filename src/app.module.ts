@@ -11,7 +11,9 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AwardsModule } from './modules/awards/awards.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { CompetitionModule } from './modules/competition/competition.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { GamesModule } from './modules/games/games.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -59,8 +61,10 @@ export class AppModule {
         StatsModule,
         AwardsModule,
         HomeModule,
-        WebhooksModule,
         DocumentsModule,
+        WebhooksModule,
+        ExportsModule,
+        CalendarModule,
         LiveModule,
       ],
       providers: [

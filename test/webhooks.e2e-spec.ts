@@ -353,7 +353,7 @@ describe('webhook deliveries across a server restart (issue 16)', () => {
       };
       const first = runServer(env);
       try {
-        await waitForHealth(port, first);
+        await waitForHealth(port, first, 240_000);
         const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
         const call = async (method: string, path: string, body?: unknown) => {
           const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
@@ -395,7 +395,7 @@ describe('webhook deliveries across a server restart (issue 16)', () => {
 
         const second = runServer(env);
         try {
-          await waitForHealth(port, second);
+          await waitForHealth(port, second, 240_000);
           const got = await until('the delivery after the restart', () => receiver.of('game.final')[0], 120_000);
           expect(got.json.data.game).toMatchObject({ id: game.id, result: { kind: 'forfeit', homeScore: 20 } });
           expect(
@@ -430,6 +430,6 @@ describe('webhook deliveries across a server restart (issue 16)', () => {
         await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       }
     },
-    LONG,
+    2 * LONG,
   );
 });

@@ -2,6 +2,7 @@ import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type 
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
+import { exportFormatOf } from '../../modules/exports/export-negotiation.js';
 import { CoalescedReads } from '../coalesced-reads.js';
 
 const OWN_REPLY = 'courtside:own-reply';
@@ -18,8 +19,9 @@ export const OwnReply = () => SetMetadata(OWN_REPLY, true);
  * CoalescedReads: a request only gets a read that began after it arrived, so nobody is handed a
  * result from before the change that made them ask.
  *
- * Requests with credentials are never shared (what they see depends on who they are). Handlers
- * here do not read other headers, so method and URL are the whole key.
+ * Requests with credentials are never shared (what they see depends on who they are), nor those
+ * asking for a spreadsheet by Accept. Handlers here do not read other headers, so method and URL
+ * are the whole key.
  */
 @Injectable()
 export class SharedAnonymousReads implements NestInterceptor {
@@ -31,6 +33,8 @@ export class SharedAnonymousReads implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.method !== 'GET' || request.headers.authorization !== undefined) return next.handle();
+    // A spreadsheet asked for by Accept (modules/exports) sets its own headers: never shared with a JSON read.
+    if (exportFormatOf(request.headers.accept) !== null) return next.handle();
     if (this.reflector.get<boolean>(OWN_REPLY, context.getHandler())) return next.handle();
     return from(this.reads.get(`GET ${request.url}`, () => lastValueFrom(next.handle())));
   }

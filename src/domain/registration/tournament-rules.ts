@@ -17,6 +17,25 @@ export interface TournamentRules {
   forfeitScore: number;
   /** Final results become official without an organiser's confirmation. */
   autoConfirmResults: boolean;
+  /**
+   * The IANA time zone of the venue's wall clock (schedule times are in it), for calendar feeds.
+   * Absent on tournaments stored before it existed: read it with timeZoneOf().
+   */
+  timeZone?: string;
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export const timeZoneOf = (rules: Pick<TournamentRules, 'timeZone'>): string => rules.timeZone ?? DEFAULT_TIME_ZONE;
+
+/** Whether the runtime knows this IANA zone name ('Asia/Shanghai', 'Asia/Urumqi'). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value);
+  } catch {
+    return false;
+  }
 }
 
 export const FIBA_RULES: Readonly<TournamentRules> = Object.freeze({
@@ -31,6 +50,7 @@ export const FIBA_RULES: Readonly<TournamentRules> = Object.freeze({
   timeouts: Object.freeze({ firstHalf: 2, secondHalf: 3, lastTwoMinutesMax: 2, perOvertime: 1 }),
   forfeitScore: 20,
   autoConfirmResults: false,
+  timeZone: DEFAULT_TIME_ZONE,
 }) as TournamentRules;
 
 export type RulesInput = Partial<Omit<TournamentRules, 'timeouts'>> & {
@@ -60,6 +80,12 @@ export function resolveRules(
   }
   if (rules.periods % 2 !== 0 && rules.periods !== 1) {
     problems.push({ field: `${field}.periods`, reason: 'must be even (two halves), or 1' });
+  }
+  if (rules.timeZone !== undefined && !isTimeZone(rules.timeZone)) {
+    problems.push({
+      field: `${field}.timeZone`,
+      reason: `'${rules.timeZone}' is not a known time zone such as Asia/Shanghai`,
+    });
   }
   if (problems.length > 0) throw invalid('TOURNAMENT_RULES_INVALID', 'Rules settings do not fit together', problems);
   return rules;

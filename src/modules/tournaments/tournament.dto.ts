@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page.js';
 import { CalendarDate, NameText, Nested, Nullable, Optional } from '../../common/validation/decorators.js';
 import type { RosterLock, TournamentStatus } from '../../domain/registration/roster.js';
@@ -108,6 +108,15 @@ export class RulesDto {
   @Nested(() => TimeoutRulesDto)
   timeouts?: TimeoutRulesDto;
 
+  @ApiPropertyOptional({
+    example: 'Asia/Shanghai',
+    description: 'IANA time zone of the venue: schedule times are its wall clock (calendar feeds say so)',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+
   @ApiPropertyOptional({ example: FIBA_RULES.forfeitScore, minimum: 1, maximum: 100 })
   @Optional()
   @IsInt()
@@ -192,6 +201,7 @@ export class RulesView implements TournamentRules {
   @ApiProperty({ type: TimeoutRulesView }) timeouts: TimeoutRulesView;
   @ApiProperty({ example: 20 }) forfeitScore: number;
   @ApiProperty({ example: false }) autoConfirmResults: boolean;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
 }
 
 export class RosterLockView implements RosterLock {

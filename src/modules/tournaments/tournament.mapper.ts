@@ -1,4 +1,5 @@
 import { rosterLock } from '../../domain/registration/roster.js';
+import { timeZoneOf } from '../../domain/registration/tournament-rules.js';
 import type { TournamentDto } from './tournament.dto.js';
 import type { TournamentEntity } from './tournament.entity.js';
 
@@ -10,7 +11,8 @@ export const toTournamentDto = (t: TournamentEntity, now = new Date()): Tourname
   startsOn: t.startsOn,
   endsOn: t.endsOn,
   hostUnitId: t.hostUnitId,
-  rules: t.rules,
+  // Tournaments stored before the setting existed are in the default zone.
+  rules: { ...t.rules, timeZone: timeZoneOf(t.rules) },
   status: t.status,
   rosterLock: rosterLock(t.status, t.rules, now),
   createdAt: t.createdAt.toISOString(),

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { GamesModule } from '../games/games.module.js';
+import { PlayersModule } from '../players/players.module.js';
+import { StatsModule } from '../stats/stats.module.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { TournamentsModule } from '../tournaments/tournaments.module.js';
+import { ExportNegotiation } from './export-negotiation.js';
+import { ExportsController } from './exports.controller.js';
+import { ExportsService } from './exports.service.js';
+
+/** CSV and XLSX of the public tables (src/domain/exports lays them out). */
+@Module({
+  imports: [TournamentsModule, GamesModule, PlayersModule, TeamsModule, StatsModule],
+  controllers: [ExportsController],
+  providers: [ExportsService, { provide: APP_INTERCEPTOR, useClass: ExportNegotiation }],
+  exports: [ExportsService],
+})
+export class ExportsModule {}
