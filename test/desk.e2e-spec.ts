@@ -10,6 +10,8 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * picked, patterns that Chromium accepts, and the day's tabs at phone width.
  */
 const LONG = 300_000;
+/** An input's own validity (its `pattern`, `required`, …), read in the page. */
+const valid = (el: unknown) => (el as { checkValidity(): boolean }).checkValidity();
 const TEAMS = ['南浔彩蝶队', '德清依蓄队', '长兴天顺物流队', '德清乾元篮球队', '吴兴新凤鸣队', '安吉白茶队'];
 
 describe('the organiser desk (issue 17)', () => {
@@ -212,9 +214,9 @@ describe('the organiser desk (issue 17)', () => {
       const username = page.getByLabel('用户名');
       // The pattern works (an invalid one would make every value valid, and log a console error).
       await username.fill('Zhang San');
-      expect(await username.evaluate((el: HTMLInputElement) => el.checkValidity())).toBe(false);
+      expect(await username.evaluate(valid)).toBe(false);
       await username.fill('zhang-san.01');
-      expect(await username.evaluate((el: HTMLInputElement) => el.checkValidity())).toBe(true);
+      expect(await username.evaluate(valid)).toBe(true);
       await page.getByLabel('显示名').fill('张三');
       await page.getByLabel('密码').fill('a long enough password');
       await page.getByRole('button', { name: '创建账号' }).click();
@@ -231,9 +233,9 @@ describe('the organiser desk (issue 17)', () => {
       await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/schedule`);
       const courtId = page.getByLabel('id', { exact: true }).first();
       await courtId.fill('1号场');
-      expect(await courtId.evaluate((el: HTMLInputElement) => el.checkValidity())).toBe(false);
+      expect(await courtId.evaluate(valid)).toBe(false);
       await courtId.fill('court-1_a');
-      expect(await courtId.evaluate((el: HTMLInputElement) => el.checkValidity())).toBe(true);
+      expect(await courtId.evaluate(valid)).toBe(true);
       await page.context().close();
     },
     LONG,
@@ -253,9 +255,14 @@ describe('the organiser desk (issue 17)', () => {
       for (const width of [360, 390]) {
         const page = await desk(`/desk/t/${tournamentId}/schedule`, { width, height: 800 });
         const overflow = () =>
-          page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          page.evaluate(
+            'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+          ) as Promise<number>;
         await page.getByRole('region', { name: '赛程' }).waitFor();
         expect(await overflow()).toBeLessThanOrEqual(0);
+        // A game's move controls are on the screen, not in a column scrolled out of sight.
+        const move = await page.getByRole('button', { name: '调整' }).first().boundingBox();
+        expect(move!.x + move!.width).toBeLessThanOrEqual(width);
         if (width === 360) await screenshot(page, 'desk-phone-schedule');
         await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/scorers`);
         await page.getByRole('button', { name: '生成比赛码' }).click();

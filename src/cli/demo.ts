@@ -11,13 +11,7 @@ import { describeEmbeddedFailure, startEmbeddedPostgres, type EmbeddedDatabase }
 import { describeDatabase, waitForDatabase } from '../database/wait-for-database.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { createAdministrator, resetAdministratorPassword } from '../modules/accounts/first-admin.js';
-import {
-  basketsToMargin,
-  OVERTIME_MARGIN,
-  REPLAY_AWARDS,
-  replayMargin,
-  replayWinner,
-} from './demo-replay.js';
+import { basketsToMargin, OVERTIME_MARGIN, REPLAY_AWARDS, replayMargin, replayWinner } from './demo-replay.js';
 
 const USAGE = `usage: npm run demo [-- options]
 
@@ -31,6 +25,7 @@ games live through the real API with simulated scorekeepers, two courts at a tim
   --new         create another demo tournament even if one exists
   --replay-2024 replay the real 2024 results (final places, the 3rd-place game in overtime, the
                 decided awards) in a tournament of its own, instead of random results
+  --period-minutes N  a new demo tournament's periods last N minutes (default: FIBA's 10), for a quick run
   --stay        keep the server running after the last game (default: stop once all are played)`;
 
 const DEMO_NAME = '湖州市首届非公企业职工篮球赛（工BA）· 演示';
@@ -72,10 +67,19 @@ interface Options {
   fresh: boolean;
   replay: boolean;
   stay: boolean;
+  periodMinutes: number | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { speed: 1, instant: 6, play: true, fresh: false, replay: false, stay: false };
+  const o: Options = {
+    speed: 1,
+    instant: 6,
+    play: true,
+    fresh: false,
+    replay: false,
+    stay: false,
+    periodMinutes: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -89,6 +93,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--new') o.fresh = true;
     else if (a === '--replay-2024') o.replay = true;
     else if (a === '--stay') o.stay = true;
+    else if (a === '--period-minutes') o.periodMinutes = Math.min(30, Math.max(1, Math.round(num())));
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -246,7 +251,12 @@ async function main() {
   await ensureAccount(organiser, 'scorekeeper', creds.scorekeeper, '记录台（演示）');
   const scorer = await new Client(base).login(...creds.scorekeeper);
 
-  const tournamentId = await ensureTournament(organiser, options.fresh, options.replay ? REPLAY_NAME : DEMO_NAME);
+  const tournamentId = await ensureTournament(
+    organiser,
+    options.fresh,
+    options.replay ? REPLAY_NAME : DEMO_NAME,
+    options.periodMinutes,
+  );
   const site = `http://localhost:${env.PORT}`;
   process.stdout.write(
     [
@@ -303,7 +313,12 @@ async function ensureAccount(by: Client, role: string, [username, pass]: [string
   else await by.call('POST', '/api/v1/accounts', { username, displayName, role, password: pass });
 }
 
-async function ensureTournament(api: Client, fresh: boolean, baseName: string): Promise<string> {
+async function ensureTournament(
+  api: Client,
+  fresh: boolean,
+  baseName: string,
+  periodMinutes: number | null,
+): Promise<string> {
   if (!fresh) {
     const mine = await api.call<{ items: Array<{ id: string; name: string }> }>(
       'GET',
@@ -338,7 +353,10 @@ async function ensureTournament(api: Client, fresh: boolean, baseName: string): 
     endsOn: localDate(later),
     hostUnitId: host,
     // 长兴天顺物流队 registered 15 players (league.md); FIBA's default roster maximum is 12.
-    rules: { rosterMax: 15 },
+    rules: {
+      rosterMax: 15,
+      ...(periodMinutes ? { periodMinutes, overtimeMinutes: Math.min(5, periodMinutes) } : {}),
+    },
   });
   const teams = new Map<string, string>();
   for (const [district, company, name, strength] of TEAMS) {

@@ -43,7 +43,14 @@ function playerFields(player, label) {
     'aria-label': `${label} ${t('employer')}`,
   });
   return {
-    controls: h('div', { class: 'row' }, name, jersey, position, employer),
+    controls: h(
+      'div',
+      { class: 'row' },
+      field(t('field_playerName'), name),
+      field(t('jersey'), jersey),
+      field(t('position'), position),
+      field(t('employer'), employer),
+    ),
     body: () => ({
       name: name.value,
       jerseyNumber: jersey.value === '' ? null : Number(jersey.value),

@@ -122,7 +122,7 @@ function scheduleTable(schedule) {
         ),
       );
     }),
-    { caption: t('tabSchedule'), label: t('tabSchedule') },
+    { caption: t('tabSchedule'), label: t('tabSchedule'), class: 'grid desk-schedule' },
   );
 }
 

@@ -54,7 +54,7 @@ export function unitPicker(units) {
       ),
     );
     search.setAttribute('aria-expanded', found.length ? 'true' : 'false');
-    kindField.hidden = !text || !!picked;
+    kindField.style.display = !text || picked ? 'none' : '';
     status.textContent = picked ? t('unitPicked', { name: picked.name }) : text ? t('unitNone', { name: text }) : '';
   }
   search.addEventListener('input', draw);
