@@ -224,7 +224,7 @@ describe('printable documents (issue 16)', () => {
 
   async function pdfOf(url: string) {
     const res = await fetch(ctx.baseUrl + url);
-    expect(res.status).toBe(200);
+    if (res.status !== 200) throw new Error(`${url} -> ${res.status} ${await res.text()}`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -266,7 +266,7 @@ describe('printable documents (issue 16)', () => {
         '领队：王建国',
         '每节 10 分钟',
       ])
-        expect(all.replace(/\s/g, '')).toContain(heading.replace(/\s/g, ''));
+        expect(all.replace(/\s/g, '')).toContain(heading.normalize('NFKC').replace(/\s/g, ''));
       expect(all).not.toContain(SECRET_ID);
       // No roster row is cut: each player's name and employer print on the same page.
       for (const [name] of kit.players) {
@@ -329,7 +329,8 @@ describe('printable documents (issue 16)', () => {
       const { pages } = await pdfOf(`/api/v1/games/${liveGameId}/documents/scoresheet.pdf`);
       expect(pages.length).toBeGreaterThanOrEqual(3);
       const all = pages.join('\n');
-      for (const text of ['主裁判', '记录员', '计时员', '暂停', '全队犯规', 'U·1', '胜队']) expect(all).toContain(text);
+      for (const text of ['主裁判', '记录员', '计时员', '暂停', '全队犯规', 'U·1', '胜队'])
+        expect(all).toContain(text.normalize('NFKC'));
       // The running score spans pages and its column headers print on each of them.
       const withRunning = pages.filter((p) => /第1节[AB]\d+\+[123]/.test(p.replace(/\s/g, '')));
       expect(withRunning.length).toBeGreaterThanOrEqual(2);
@@ -355,6 +356,33 @@ describe('printable documents (issue 16)', () => {
     }
     expect((await ctx.anon('GET', `/api/v1/games/${randomUUID()}/documents/scoresheet.pdf`)).status).toBe(404);
   });
+
+  it(
+    'a public caller cannot make the server print without bound: new PDFs per address are limited, the queue is short',
+    async () => {
+      const games = (await ok(ctx.anon, 'GET', `/api/v1/tournaments/${kit.tournamentId}/games?pageSize=100`)).items
+        .map((g: any) => g.id)
+        .filter((id: string) => id !== liveGameId)
+        .slice(0, 8);
+      expect(games).toHaveLength(8);
+      const answers = await Promise.all(
+        games.map(async (id: string) => {
+          const res = await fetch(`${ctx.baseUrl}/api/v1/games/${id}/documents/scoresheet.pdf`);
+          const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
+          return { status: res.status, code: (body as any).code, retryAfter: res.headers.get('retry-after') };
+        }),
+      );
+      for (const a of answers) expect([200, 429, 503]).toContain(a.status);
+      // At most 6 new prints a minute from one address (earlier tests used some of them).
+      expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(6);
+      const refused = answers.filter((a) => a.status === 429);
+      expect(refused.length).toBeGreaterThanOrEqual(2);
+      for (const a of refused)
+        expect(a).toMatchObject({ code: 'TOO_MANY_PDF_RENDERS', retryAfter: expect.stringMatching(/^\d+$/) });
+      for (const a of answers.filter((x) => x.status === 503)) expect(a.code).toBe('PDF_RENDERER_BUSY');
+    },
+    LONG,
+  );
 
   it('the team page shows the staff and the logo', async () => {
     const context = await browser.newContext();

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { unavailable } from '../../domain/shared/domain-error.js';
 
-const RENDER_TIMEOUT_MS = 30_000;
+// Generous for a busy venue laptop; a render holds the queue at most this long.
+const RENDER_TIMEOUT_MS = 45_000;
 /** Renders waiting beyond the one in progress; more are refused as busy rather than queued without end. */
 const MAX_WAITING = 4;
 
