@@ -27,6 +27,7 @@ export {
   type ResolvedGame,
   type ResolvedSide,
   type SideState,
+  type SeedSwap,
 } from './resolve-slots.js';
 export { planCorrection, type Correction, type CorrectionPlan, type AffectedGame } from './corrections.js';
 export { computeFinalRanking, type FinalPlace, type FinalPlaceReason } from './final-ranking.js';

@@ -36,9 +36,23 @@ export interface SlotResolution {
   /** In structure order. */
   games: ResolvedGame[];
   /** Effective seeding per knockout stage (after any rematch swap); null where a seed is not known. */
-  seeding: Array<{ stageId: string; teamIds: Array<string | null> }>;
+  seeding: Array<{
+    stageId: string;
+    teamIds: Array<string | null>;
+    /**
+     * Seeds moved to keep two teams of one group apart in the first round, decided at resolution
+     * (entered as seed `enteredAs`, plays as seed `seed`). Swaps made when the structure was built are in
+     * the structure's own seeding already (see knockoutSeedSwaps).
+     */
+    swaps: SeedSwap[];
+  }>;
   /** Final results whose winner/loser are not this game's two teams (e.g. after a correction upstream). */
   inconsistentResults: string[];
+}
+
+export interface SeedSwap {
+  seed: number;
+  enteredAs: number;
 }
 
 export const isDecidedStatus = (status: GameResultFact['status']) => status === 'final' || status === 'confirmed';
@@ -91,6 +105,7 @@ export function resolveSlots(structure: CompetitionStructure, facts: Competition
   const winners = new Map<string, ResolvedSide>();
   const losers = new Map<string, ResolvedSide>();
   const seedingCache = new Map<string, ResolvedSide[]>();
+  const swapsOf = new Map<string, SeedSwap[]>();
   const seeding = (stage: KnockoutStage): ResolvedSide[] => {
     let sides = seedingCache.get(stage.id);
     if (sides !== undefined) return sides;
@@ -99,7 +114,12 @@ export function resolveSlots(structure: CompetitionStructure, facts: Competition
       sides = entrants.map(() => ({ ...worst(entrants.filter((e) => e.state !== 'resolved')) }));
     } else {
       const groupOf = entrants.map((e, i) => groupOfEntrant(stage.seeding[i], e.teamId!, groupsOfStage, groupFacts));
-      sides = rematchFreeSeeding(groupOf, stage.bracketSize).map((i) => entrants[i]);
+      const effective = rematchFreeSeeding(groupOf, stage.bracketSize);
+      sides = effective.map((i) => entrants[i]);
+      swapsOf.set(
+        stage.id,
+        effective.flatMap((i, k) => (i === k ? [] : [{ seed: k + 1, enteredAs: i + 1 }])),
+      );
     }
     seedingCache.set(stage.id, sides);
     return sides;
@@ -172,6 +192,7 @@ export function resolveSlots(structure: CompetitionStructure, facts: Competition
       ? seeding(stage)
       : stage.seeding.map((slot) => resolveSlot(slot, stage.id))
     ).map((side) => side.teamId),
+    swaps: swapsOf.get(stage.id) ?? [],
   }));
   return { games, seeding: seedings, inconsistentResults };
 }

@@ -48,6 +48,12 @@ export class StageGroupViewDto {
   @ApiProperty({ type: [SlotViewDto] }) entrants: SlotViewDto[];
 }
 
+export class SeedSwapDto {
+  @ApiProperty({ example: 3, description: 'The seed it plays as' }) seed: number;
+  @ApiProperty({ example: 4, description: 'The seed it was entered as' }) enteredAs: number;
+  @ApiProperty({ enum: ['avoid_group_rematch'] }) reason: 'avoid_group_rematch';
+}
+
 export class StageViewDto {
   @ApiProperty({ example: 'S1' }) id: string;
   @ApiProperty({ enum: ['group', 'knockout'] }) kind: 'group' | 'knockout';
@@ -57,7 +63,25 @@ export class StageViewDto {
   carryOver?: string;
   @ApiPropertyOptional({ type: [StageGroupViewDto] }) groups?: StageGroupViewDto[];
   @ApiPropertyOptional({ enum: ['single_elimination', 'double_elimination'] }) format?: string;
-  @ApiPropertyOptional({ type: [SlotViewDto], description: 'Knockout entrants in seed order' }) seeding?: SlotViewDto[];
+  @ApiPropertyOptional({
+    type: [SlotViewDto],
+    description: 'Knockout entrants in seed order as they play (after any swap listed in seedingSwaps)',
+  })
+  seeding?: SlotViewDto[];
+  @ApiPropertyOptional({
+    enum: ['crossover', 'as_entered'],
+    description:
+      'How seeds were ordered: crossover — group winners first in group order, then each further group place, best-placed teams last; as_entered — the order the organiser gave',
+  })
+  seedingRule?: 'crossover' | 'as_entered';
+  @ApiPropertyOptional({ description: 'Two teams of one group are kept apart in the first round where possible' })
+  avoidGroupRematch?: boolean;
+  @ApiPropertyOptional({
+    type: () => [SeedSwapDto],
+    description:
+      'Seeds moved to keep two teams of one group apart (e.g. the best runner-up entered as seed 4 plays as seed 3)',
+  })
+  seedingSwaps?: SeedSwapDto[];
   @ApiPropertyOptional() thirdPlaceGame?: boolean;
 }
 

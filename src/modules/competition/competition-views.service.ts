@@ -41,7 +41,7 @@ export class CompetitionViews {
     return {
       tournamentId,
       phase: competition.phase,
-      stages: stageViews(structure, resolution, teams),
+      stages: stageViews(structure, resolution, teams, { config: competition.config, format: competition.format }),
       games: toBracketGames(structure, resolution, rows, competition.results, teams),
     };
   }

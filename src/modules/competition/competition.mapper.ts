@@ -1,4 +1,5 @@
 import type {
+  CompetitionConfig,
   CompetitionStructure,
   FinalPlace,
   ResolvedSide,
@@ -9,7 +10,7 @@ import type {
 import type { GroupStandings, PlaceAcrossGroups, Qualification, StandingRow } from '../../domain/standings/index.js';
 import type { FixtureRow } from '../games/game-fixtures.service.js';
 import type { CompetitionEntity } from './competition.entity.js';
-import type { AppliedResult } from './competition.types.js';
+import type { AppliedResult, CompetitionFormat } from './competition.types.js';
 import type {
   BracketGameDto,
   CompetitionDto,
@@ -64,6 +65,7 @@ export function stageViews(
   structure: CompetitionStructure,
   resolution: SlotResolution | null,
   teams: Teams,
+  origin?: { config: CompetitionConfig; format: CompetitionFormat },
 ): StageViewDto[] {
   const sides = new Map(resolution?.games.map((g) => [g.gameId, g]) ?? []);
   const sideOf = (slot: Slot, groupId: string): ResolvedSide | null => {
@@ -105,14 +107,32 @@ export function stageViews(
           const teamId = effective[i] ?? null;
           return slotView(slot, teamId === null ? null : { teamId, state: 'resolved' }, teams);
         });
+    const entered = origin?.config.stages.find((s) => s.id === stage.id);
+    const swaps = stage.pairingAtResolution
+      ? (resolution?.seeding.find((s) => s.stageId === stage.id)?.swaps ?? [])
+      : entered?.kind === 'knockout'
+        ? buildTimeSwaps(entered.entrants, stage.seeding)
+        : [];
     return {
       id: stage.id,
       kind: 'knockout',
       name: stage.name,
       format: stage.format,
       seeding,
+      seedingRule: origin?.format.kind === 'stages' ? 'as_entered' : 'crossover',
+      avoidGroupRematch: stage.avoidGroupRematch,
+      seedingSwaps: swaps.map((w) => ({ ...w, reason: 'avoid_group_rematch' as const })),
       thirdPlaceGame: stage.thirdPlaceGame,
     };
+  });
+}
+
+/** Seeds the build moved to keep two teams of one group apart: entered as one seed, playing as another. */
+function buildTimeSwaps(entered: Slot[], seeding: Slot[]): Array<{ seed: number; enteredAs: number }> {
+  const keys = entered.map((slot) => JSON.stringify(slot));
+  return seeding.flatMap((slot, k) => {
+    const i = keys.indexOf(JSON.stringify(slot));
+    return i === -1 || i === k ? [] : [{ seed: k + 1, enteredAs: i + 1 }];
   });
 }
 
@@ -139,7 +159,7 @@ export function toCompetitionDto(
             })),
           }
         : null,
-    stages: c.structure ? stageViews(c.structure, resolution, teams) : [],
+    stages: c.structure ? stageViews(c.structure, resolution, teams, { config: c.config, format: c.format }) : [],
     gameCount: c.structure?.games.length ?? 0,
     pendingOverride: c.pendingOverride,
     forcedCorrections: c.forcedCorrections,
