@@ -72,6 +72,7 @@ export class LeadersQueryDto {
   stageIds?: string[];
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 100,
     default: 10,
@@ -85,6 +86,7 @@ export class LeadersQueryDto {
   limit = 10;
 
   @ApiPropertyOptional({
+    type: Boolean,
     default: false,
     description: 'Also count games in progress at their current box score (marked per entry and in liveGameIds)',
   })
