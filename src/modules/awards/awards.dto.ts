@@ -190,6 +190,7 @@ export class AwardsDto {
 
 export class CandidatesQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 100,
     default: 10,

@@ -301,7 +301,7 @@ export class UndoDto {
 }
 
 export class PlaysQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events after this seq' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Only events after this seq' })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -309,7 +309,7 @@ export class PlaysQueryDto {
   @Max(MAX_SEQ)
   afterSeq = 0;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 200 })
   @Optional()
   @Type(() => Number)
   @IsInt()
