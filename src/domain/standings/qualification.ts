@@ -28,7 +28,7 @@ export interface QualificationInput {
 }
 
 /** Beyond this many open games the outcomes are not enumerated; sound bounds on points are used instead. */
-export const MAX_ENUMERATED_GAMES = 16;
+export const MAX_ENUMERATED_GAMES = 12;
 
 interface Range {
   best: number;
@@ -37,7 +37,8 @@ interface Range {
 
 /**
  * Clinch and elimination under FIBA Appendix D (classification points, then the games among the
- * tied teams). Every win/loss outcome of the remaining games is enumerated; in each, a team's
+ * tied teams). Teams that sound bounds on classification points already settle are marked at
+ * once; for the others every win/loss outcome of the remaining games is enumerated; in each, a team's
  * place is known only as far as the known facts decide it: head-to-head classification points
  * are known once the winners are, head-to-head and group score differences only when every game
  * they add up is already decided. Where a tie cannot be decided yet, the team is counted at both
@@ -57,43 +58,48 @@ export function computeQualification(
   const members = new Set(input.teamIds);
   const remaining = input.remaining.filter((g) => members.has(g.homeTeamId) && members.has(g.awayTeamId));
 
+  // Sound bounds first: a team they settle is settled in every outcome, and needs no enumeration.
+  const bounded = boundedRanges(input.teamIds, decided, remaining);
+  const marks = new Map<string, Qualification>();
+  for (const [teamId, r] of bounded) {
+    if (r.worst <= advancing) marks.set(teamId, 'clinched');
+    else if (r.best > possible) marks.set(teamId, 'eliminated');
+  }
+  const unsettled = input.teamIds.filter((id) => !marks.has(id));
+  if (unsettled.length === 0 || remaining.length > enumerateUpTo)
+    return new Map(input.teamIds.map((id) => [id, marks.get(id) ?? 'open']));
+
   const canMiss = new Set<string>();
   const canReach = new Set<string>();
-  const note = (ranges: Map<string, Range>) => {
-    for (const [teamId, r] of ranges) {
+  const outcomes = 2 ** remaining.length;
+  const choices = remaining.map((g) => [decidedAs(g, false), decidedAs(g, true)] as const);
+  for (let i = 0; i < outcomes; i++) {
+    // Visited in a scrambled order (odd multiplier: a permutation mod 2^n) so that outcomes far
+    // apart come early and the loop usually stops after a few of them.
+    const mask = Math.imul(i, 0x9e3779b1) & (outcomes - 1);
+    const games = [...decided, ...choices.map((c, i) => c[(mask >> i) & 1]!)];
+    for (const [teamId, r] of rangesIn(input.teamIds, games, remaining, input.drawOrder ?? [])) {
       if (r.worst > advancing) canMiss.add(teamId);
       if (r.best <= possible) canReach.add(teamId);
     }
-  };
-
-  if (remaining.length > enumerateUpTo) note(boundedRanges(input.teamIds, decided, remaining));
-  else {
-    const outcomes = 2 ** remaining.length;
-    for (let mask = 0; mask < outcomes; mask++) {
-      note(rangesIn(input.teamIds, [...decided, ...decidedAs(remaining, mask)], remaining, input.drawOrder ?? []));
-      // Nothing more to learn once every team can go either way.
-      if (canMiss.size === input.teamIds.length && canReach.size === input.teamIds.length) break;
-    }
+    // Nothing more to learn once every team still open can go either way.
+    if (unsettled.every((id) => canMiss.has(id) && canReach.has(id))) break;
   }
-  return new Map(
-    input.teamIds.map((id) => [id, !canMiss.has(id) ? 'clinched' : !canReach.has(id) ? 'eliminated' : 'open']),
-  );
+  for (const id of unsettled) marks.set(id, !canMiss.has(id) ? 'clinched' : !canReach.has(id) ? 'eliminated' : 'open');
+  return new Map(input.teamIds.map((id) => [id, marks.get(id)!]));
 }
 
-/** The remaining games with the winners the bits of `mask` choose (1:0: only the winner is meaningful). */
-function decidedAs(remaining: readonly ScheduledGame[], mask: number): GroupGame[] {
-  return remaining.map((g, i) => {
-    const homeWins = (mask & (1 << i)) !== 0;
-    return {
-      id: g.id,
-      homeTeamId: g.homeTeamId,
-      awayTeamId: g.awayTeamId,
-      homeScore: homeWins ? 1 : 0,
-      awayScore: homeWins ? 0 : 1,
-      state: 'live',
-      outcome: 'played',
-    };
-  });
+/** A remaining game decided one way (1:0: only the winner is meaningful, margins stay unknown). */
+function decidedAs(g: ScheduledGame, homeWins: boolean): GroupGame {
+  return {
+    id: g.id,
+    homeTeamId: g.homeTeamId,
+    awayTeamId: g.awayTeamId,
+    homeScore: homeWins ? 1 : 0,
+    awayScore: homeWins ? 0 : 1,
+    state: 'live',
+    outcome: 'played',
+  };
 }
 
 function totalsOf(teamIds: readonly string[], games: readonly GroupGame[]): Map<string, TeamRecord> {
