@@ -7,7 +7,7 @@ import { isDone, isLiveStatus } from '../format.js';
 import { t } from '../i18n.js';
 import { main, notFoundView, page, renderTop, setTitle } from '../layout.js';
 import { shareButton } from '../share.js';
-import { label2 } from '../tournament/common.js';
+import { groupName, label2 } from '../tournament/common.js';
 import { gameCards, tickClocks } from '../tournament/game-card.js';
 import { joinTournamentRoom } from '../tournament/live-room.js';
 import { placeholderNamer } from '../tournament/names.js';
@@ -84,11 +84,7 @@ function render() {
   renderTop([[tournament.name, `/t/${tournament.id}`]]);
   setTitle(team.name);
   const s = standing(data);
-  const groupLabel = s.group
-    ? /^Group /.test(s.group.name)
-      ? t('groupName', { id: s.group.groupId })
-      : s.group.name
-    : '';
+  const groupLabel = s.group ? groupName(s.group) : '';
   const live = games.filter((g) => isLiveStatus(g.status));
   const rest = games.filter((g) => !isLiveStatus(g.status));
   fill(

@@ -5,9 +5,9 @@ import { currentLang, t } from '../i18n.js';
 export const teamLink = (team, fallback) =>
   team ? h('a', { href: `/teams/${team.id}` }, team.name) : (fallback ?? t('tbd'));
 
-/** "A组" for a group the organiser left unnamed ("Group A"), its own name otherwise. */
+/** "A组" for a group the organiser left unnamed ("Group A", "A"), its own name otherwise. */
 export const groupName = (g) =>
-  /^Group /.test(g.name ?? '') || !g.name ? t('groupName', { id: g.groupId ?? g.id }) : g.name;
+  /^(Group )?[A-Z0-9]{1,2}$/.test(g.name ?? '') || !g.name ? t('groupName', { id: g.groupId ?? g.id }) : g.name;
 
 /** The Chinese or the English of a label the server sends in both. */
 export const label2 = (zh, en) => (currentLang() === 'zh' ? zh : en) ?? zh ?? en ?? '';

@@ -47,7 +47,8 @@ function standingsTable(rows, caption, withMarks) {
 export function tiedSets(rows) {
   const sets = new Map();
   for (const r of rows) {
-    if (!r.tiedWith?.length) continue;
+    // Before a game is played everybody is level: nothing to explain.
+    if (!r.tiedWith?.length || r.played === 0) continue;
     const members = [r.team, ...r.tiedWith];
     const key = members
       .map((x) => x.id)
