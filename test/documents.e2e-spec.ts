@@ -18,6 +18,25 @@ const PNG = Buffer.from(
 );
 const SECRET_ID = nationalId(417);
 
+// CJK Radicals Supplement forms that fonts' text layers use and NFKC leaves alone.
+const RADICALS: Record<string, string> = {
+  '\u2ED3': '长',
+  '\u2EDB': '风',
+  '\u2EDA': '页',
+  '\u2EE2': '马',
+  '\u2EC4': '西',
+  '\u2EC5': '见',
+  '\u2EC6': '角',
+  '\u2ED4': '门',
+  '\u2ED8': '青',
+  '\u2EE9': '黄',
+  '\u2EF0': '龙',
+  '\u2EDC': '飞',
+  '\u2E9F': '母',
+  '\u2EA0': '民',
+};
+const readable = (text: string) => text.normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
+
 async function pdfPages(pdf: Buffer): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true, isEvalSupported: false })
@@ -26,12 +45,7 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
     // NFKC: CJK fonts map some characters to Kangxi radicals (⼀ for 一) in the PDF's text layer.
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join('')
-        .normalize('NFKC'),
-    );
+    pages.push(readable(content.items.map((item) => ('str' in item ? item.str : '')).join('')));
   }
   await doc.destroy();
   return pages;
