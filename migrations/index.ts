@@ -9,6 +9,7 @@ import { KeptCategories1796195180782 } from './1796195180782-kept-categories.js'
 import { TeamStaffAndLogo1796206081805 } from './1796206081805-team-staff-and-logo.js';
 import { Webhooks1796206245718 } from './1796206245718-webhooks.js';
 import { GameSummaryAndSnapshots1796206279861 } from './1796206279861-game-summary-and-snapshots.js';
+import { TournamentLanguage1796210008031 } from './1796210008031-tournament-language.js';
 
 export const migrations = [
   Registration1795275560873,
@@ -20,4 +21,5 @@ export const migrations = [
   TeamStaffAndLogo1796206081805,
   Webhooks1796206245718,
   GameSummaryAndSnapshots1796206279861,
+  TournamentLanguage1796210008031,
 ];

@@ -41,6 +41,7 @@ export {
   type FormatTemplateOptions,
   type KnockoutTemplateOptions,
   type Huzhou2024Format,
+  type NameLanguage,
 } from './templates.js';
 export {
   competitionScheduleInput,

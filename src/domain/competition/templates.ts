@@ -30,7 +30,16 @@ export interface FormatTemplateOptions {
   groupSizes?: number[];
   roundRobin?: RoundRobinLegs;
   knockout?: KnockoutTemplateOptions;
+  /** Language of the stage and group names made up here (default 'zh': "小组赛", "A组", "淘汰赛"). */
+  language?: NameLanguage;
 }
+
+export type NameLanguage = 'zh' | 'en';
+
+const NAMES: Record<NameLanguage, { groupStage: string; group: (id: string) => string; knockout: string }> = {
+  zh: { groupStage: '小组赛', group: (id) => `${id}组`, knockout: '淘汰赛' },
+  en: { groupStage: 'Group stage', group: (id) => `Group ${id}`, knockout: 'Knockout' },
+};
 
 export const GROUP_STAGE_ID = 'S1';
 export const KNOCKOUT_STAGE_ID = 'KO';
@@ -60,12 +69,13 @@ export function buildFormatTemplate(options: FormatTemplateOptions): Competition
       `Group sizes ${sizes.join('/')} do not make ${groupCount} groups of ${teamCount} teams`,
     );
   }
+  const names = NAMES[options.language ?? 'zh'];
   const groupStage: GroupStageConfig = {
     kind: 'group',
     id: GROUP_STAGE_ID,
-    name: 'Group stage',
+    name: names.groupStage,
     roundRobin: options.roundRobin ?? 'single',
-    groups: sizes.map((size, i) => ({ id: groupLetter(i), name: `Group ${groupLetter(i)}`, size })),
+    groups: sizes.map((size, i) => ({ id: groupLetter(i), name: names.group(groupLetter(i)), size })),
   };
   const entrants = crossoverSeeding(
     { id: GROUP_STAGE_ID, groups: groupStage.groups.map((g) => ({ id: g.id, size: g.size })) },
@@ -86,7 +96,7 @@ export function buildFormatTemplate(options: FormatTemplateOptions): Competition
   const knockout: KnockoutStageConfig = {
     kind: 'knockout',
     id: KNOCKOUT_STAGE_ID,
-    name: 'Knockout',
+    name: names.knockout,
     entrants,
     ...options.knockout,
   };
@@ -107,7 +117,7 @@ export type Huzhou2024Format = 'three_groups_best_runner_up' | 'four_groups_quar
  * (b) Groups of 3/3/2/2: 3 + 3 + 1 + 1 = 8 games; the top two of every group (8 teams) play
  *     quarter-finals (4), semi-finals (2), a final (1) and a 3rd-place game (1): 8 + 8 = 16.
  */
-export function huzhou2024Config(format: Huzhou2024Format): CompetitionConfig {
+export function huzhou2024Config(format: Huzhou2024Format, language: NameLanguage = 'zh'): CompetitionConfig {
   return format === 'three_groups_best_runner_up'
     ? buildFormatTemplate({
         teamCount: 10,
@@ -115,8 +125,15 @@ export function huzhou2024Config(format: Huzhou2024Format): CompetitionConfig {
         advancePerGroup: 1,
         bestPlaced: { place: 2, count: 1 },
         knockout: { thirdPlaceGame: true },
+        language,
       })
-    : buildFormatTemplate({ teamCount: 10, groupCount: 4, advancePerGroup: 2, knockout: { thirdPlaceGame: true } });
+    : buildFormatTemplate({
+        teamCount: 10,
+        groupCount: 4,
+        advancePerGroup: 2,
+        knockout: { thirdPlaceGame: true },
+        language,
+      });
 }
 
 /** The Huzhou 2024 structure with the given group draw (for stage 'S1'). */

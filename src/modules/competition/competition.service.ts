@@ -20,6 +20,7 @@ import {
   type FormatTemplateOptions,
   type GroupDraw,
   type GroupStageConfig,
+  type NameLanguage,
   type Slot,
   type StageConfig,
 } from '../../domain/competition/index.js';
@@ -43,6 +44,7 @@ import { teamRef, toCompetitionDto } from './competition.mapper.js';
 import type { CompetitionFormat, PendingOverride } from './competition.types.js';
 import type { CompetitionDto, GeneratedGamesDto, PendingOverrideDto } from './competition-view.dto.js';
 import { LiveDelivery } from '../../live/live-delivery.service.js';
+import { TournamentsService } from '../tournaments/tournaments.service.js';
 
 /** Template and draw errors carry no field of their own: the request field each one is about. */
 const TEMPLATE_FIELDS: Record<string, string> = {
@@ -88,6 +90,7 @@ export class CompetitionService {
     private readonly advancement: AdvancementService,
     private readonly audit: AuditService,
     private readonly delivery: LiveDelivery,
+    private readonly tournaments: TournamentsService,
   ) {}
 
   @CompetitionCommand()
@@ -104,7 +107,8 @@ export class CompetitionService {
       );
     }
     const teams = await this.store.teams(tournamentId);
-    const { format, config } = this.configFrom(dto, teams);
+    const { language } = await this.tournaments.getEntity(tournamentId);
+    const { format, config } = this.configFrom(dto, teams, language ?? 'zh');
     const undrawn = undrawnStage(config);
     if (undrawn) assertFitsTeams(undrawn, config, teams.size, given[0]!);
     // Whatever cannot be played is refused now, with placeholder teams where the draw will put real ones.
@@ -372,9 +376,13 @@ export class CompetitionService {
   private configFrom(
     dto: SetupCompetitionDto,
     teams: Map<string, TeamInfo>,
+    language: NameLanguage,
   ): { format: CompetitionFormat; config: CompetitionConfig } {
     if (dto.huzhou2024)
-      return { format: { kind: 'huzhou2024', format: dto.huzhou2024 }, config: huzhou2024Config(dto.huzhou2024) };
+      return {
+        format: { kind: 'huzhou2024', format: dto.huzhou2024 },
+        config: huzhou2024Config(dto.huzhou2024, language),
+      };
     if (dto.template) {
       const t = dto.template;
       const options: FormatTemplateOptions = plain({
@@ -385,6 +393,7 @@ export class CompetitionService {
         ...(t.groupSizes ? { groupSizes: t.groupSizes } : {}),
         roundRobin: t.roundRobin ?? 'single',
         ...(t.knockout ? { knockout: plain(t.knockout) } : {}),
+        language,
       });
       if (t.teamCount === undefined && teams.size < 2) {
         throw invalid('COMPETITION_TEMPLATE_INVALID', 'No teams are entered yet: give template.teamCount', [

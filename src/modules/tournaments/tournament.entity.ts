@@ -53,6 +53,10 @@ export class TournamentEntity {
   @Column({ type: 'jsonb' })
   rules: TournamentRules;
 
+  /** The language names the server makes up are in (presets' stage and group names): 'zh' or 'en'. */
+  @Column({ type: 'varchar', length: 5, default: 'zh' })
+  language: 'zh' | 'en';
+
   @Index('ix_tournament_status')
   @Column({ type: 'varchar', length: 20, default: 'registration' })
   status: TournamentStatus;
