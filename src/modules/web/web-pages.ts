@@ -32,6 +32,8 @@ export const PAGE_ROUTES: ReadonlyArray<{ paths: string[]; page: string; title: 
   { paths: ['/players/:id'], page: 'player', title: '球员' },
   { paths: ['/score', '/score/:id'], page: 'score', title: '记录台' },
   { paths: ['/desk', '/desk/t/:id', '/desk/t/:id/:tab'], page: 'desk', title: '赛事管理' },
+  // Printable documents (秩序册, 成绩册, scoresheet): A4 print styles; the server prints the same page to PDF.
+  { paths: ['/print/:tab/:id'], page: 'print', title: '打印' },
 ];
 const NOT_FOUND = { page: 'not-found', title: '页面不存在' };
 
