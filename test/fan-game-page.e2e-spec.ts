@@ -215,10 +215,19 @@ describe('the fan game page on a phone, and its shared link', () => {
 
         // A QR code of the page's own address.
         await page.getByRole('button', { name: '分享' }).click();
-        const qr = page.getByTestId('share-qr').locator('svg');
+        const qr = page.getByTestId('share-qr').locator('img');
         await qr.waitFor();
         expect(await qr.getAttribute('data-qr')).toBe(`${ctx.baseUrl}/g/${setup.game.id}`);
-        expect(await page.getByTestId('share-qr').locator('path').getAttribute('d')).toMatch(/^M\d/);
+        // The server draws it: an SVG with the code's modules, for exactly this address.
+        const src = (await qr.getAttribute('src'))!;
+        expect(new URL(src, ctx.baseUrl).searchParams.get('text')).toBe(`${ctx.baseUrl}/g/${setup.game.id}`);
+        const svg = await fetch(new URL(src, ctx.baseUrl));
+        expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+        expect(await svg.text()).toMatch(/^<svg [^>]*viewBox="0 0 (\d+) \1".*<path d="M\d/);
+        // …and the browser shows it (under the page's CSP).
+        await page.waitForFunction(
+          "(() => { const img = document.querySelector('[data-testid=share-qr] img'); return img.complete && img.naturalWidth > 0; })()",
+        );
         const o2 = await overflow(page);
         expect(o2.scroll).toBeLessThanOrEqual(o2.inner);
         await screenshot(page, `game-fan-${width}`);
@@ -308,6 +317,8 @@ describe('the fan game page on a phone, and its shared link', () => {
     expect(pngSize(Buffer.from(await picture.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
     expect((await fetch(`${ctx.baseUrl}/teams/${randomUUID()}`)).status).toBe(404);
     expect((await fetch(`${ctx.baseUrl}/players/${randomUUID()}`)).status).toBe(404);
+    expect((await fetch(`${ctx.baseUrl}/qr.svg?text=${'x'.repeat(501)}`)).status).toBe(400);
+    expect((await fetch(`${ctx.baseUrl}/qr.svg`)).status).toBe(400);
   });
 
   it(
@@ -317,7 +328,7 @@ describe('the fan game page on a phone, and its shared link', () => {
       for (const path of [`/teams/${setup.home.id}`, `/players/${setup.home.ids.get('4')}`]) {
         const page = await open(phone, path);
         await page.getByRole('button', { name: '分享' }).click();
-        const qr = page.getByTestId('share-qr').locator('svg');
+        const qr = page.getByTestId('share-qr').locator('img');
         await qr.waitFor();
         expect(await qr.getAttribute('data-qr')).toBe(ctx.baseUrl + path);
         const o = await overflow(page);
@@ -341,11 +352,11 @@ describe('the fan game page on a phone, and its shared link', () => {
       await page.goto(`${ctx.baseUrl}/desk/t/${setup.tournament.id}/scorers`);
       await page.getByRole('button', { name: '生成比赛码' }).click();
       const code = await page.getByTestId('game-code').textContent();
-      const qr = page.getByTestId('qr').locator('svg');
+      const qr = page.getByTestId('qr').locator('img');
       await qr.waitFor();
       const link = (await qr.getAttribute('data-qr'))!;
       expect(link).toBe(`${ctx.baseUrl}/score?code=${code}`);
-      expect(await qr.getAttribute('aria-label')).toBe('扫码打开这场比赛的记录台');
+      expect(await qr.getAttribute('alt')).toBe('扫码打开这场比赛的记录台');
       await desk.close();
 
       // What the phone opens from it: the console of this game.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { metaTags } from './page-meta.js';
 import { pagePreloader, publicReader, type PagePreload } from './page-preload.js';
+import { QR_TEXT_MAX, qrSvg } from './qr-code.js';
 import { shareImages } from './share-images.js';
 import {
   bundleWeb,
@@ -209,6 +210,20 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
   };
   fastify.get('/g/:id/share.png', sharePng('game'));
   fastify.get('/t/:id/share.png', sharePng('tournament'));
+  // QR codes as images (a page's address, the desk's console link): no script on the phone.
+  fastify.get('/qr.svg', (request, reply) => {
+    const { text } = request.query as { text?: unknown };
+    if (typeof text !== 'string' || text.length === 0 || text.length > QR_TEXT_MAX)
+      return reply
+        .code(400)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(`text: required, at most ${QR_TEXT_MAX} characters`);
+    return reply
+      .header('content-type', 'image/svg+xml')
+      .header('cache-control', 'public, max-age=86400')
+      .send(qrSvg(text));
+  });
 
   // The service worker is checked on every visit (a deploy changes its precache list).
   const worker = bundle.serviceWorker;

@@ -1,6 +1,6 @@
 // "分享" on every fan page: a panel with a QR code of the page's own address (for the phone next
 // to you, or a screen at the venue), copy-the-link, the system's share sheet where there is one,
-// and the score picture on a game's page. The QR code's module loads on first use.
+// and the score picture on a game's page. The QR code is an image the server draws (/qr.svg).
 //
 //   import { shareButton } from '../share.js';
 //   header.append(shareButton());                       // this page's address
@@ -9,23 +9,20 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
-/** A QR code of `text` as an SVG element (the QR module is loaded on the first call). */
-export async function qrCode(text, label = t('shQrLabel'), size = 200) {
-  const { qrSvg } = await import('./qr.js');
-  return qrSvg(text, { size, label });
+/** A QR code of `text` as an image the server draws (/qr.svg): no script for it on the phone. */
+export function qrCode(text, label = t('shQrLabel'), size = 200) {
+  return h('img', {
+    src: `/qr.svg?text=${encodeURIComponent(text)}`,
+    width: size,
+    height: size,
+    alt: label,
+    'data-qr': text,
+  });
 }
 
-/**
- * A box that shows a QR code of `text` once the QR module has loaded (usable inside h(...)).
- * The desk's game codes: qrBox(`${location.origin}${code.link}`, t('shConsoleQr')).
- */
+/** A box with a QR code of `text`. The desk's game codes: qrBox(`${location.origin}${code.link}`, t('shConsoleQr')). */
 export function qrBox(text, label = t('shQrLabel'), size = 200) {
-  const box = h('div', { class: 'qr-box', 'data-testid': 'qr', title: label });
-  qrCode(text, label, size).then(
-    (svg) => box.append(svg),
-    () => undefined,
-  );
-  return box;
+  return h('div', { class: 'qr-box', 'data-testid': 'qr' }, qrCode(text, label, size));
 }
 
 /** The page's address without the query (what a shared link should open). */
@@ -38,11 +35,11 @@ function closePanel() {
   open = null;
 }
 
-async function showPanel(options, button) {
+function showPanel(options, button) {
   closePanel();
   const url = options.url ?? pageUrl();
   const status = h('p', { class: 'share-status', role: 'status' });
-  const qrBox = h('div', { class: 'share-qr', 'data-testid': 'share-qr' });
+  const qrHolder = h('div', { class: 'share-qr', 'data-testid': 'share-qr' });
   const panel = h(
     'div',
     { class: 'share-panel', role: 'dialog', 'aria-label': t('shTitle'), 'data-testid': 'share-panel' },
@@ -56,7 +53,7 @@ async function showPanel(options, button) {
         t('shClose'),
       ),
     ),
-    qrBox,
+    qrHolder,
     h('p', { class: 'muted share-scan' }, t('shScan')),
     h('p', { class: 'share-url' }, url),
     h(
@@ -94,7 +91,7 @@ async function showPanel(options, button) {
   open = panel;
   button.after(panel);
   panel.querySelector('button')?.focus();
-  qrBox.append(await qrCode(url));
+  qrHolder.append(qrCode(url));
 }
 
 /** The share button (in a wrapper its panel opens under); `options`: { url, image } (default: this page, no picture). */
@@ -106,7 +103,7 @@ export function shareButton(options = {}) {
       class: 'share-button',
       'aria-haspopup': 'dialog',
       'data-testid': 'share',
-      onclick: () => (open ? closePanel() : showPanel(options, button).catch(() => undefined)),
+      onclick: () => (open ? closePanel() : showPanel(options, button)),
     },
     t('shShare'),
   );
