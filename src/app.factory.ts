@@ -13,7 +13,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { ErrorBody } from './common/errors/error-body.js';
 import { globalValidationPipe } from './common/errors/validation.js';
-import { registerApiResponses } from './common/http/api-responses.js';
+import { OneLineRequestLog, registerApiResponses } from './common/http/api-responses.js';
 import { FreshPublicReads } from './common/http/fresh-reads.js';
 import { registerJsonBodyParser } from './common/http/json-body.js';
 import { finishApiDocument } from './common/openapi/finish-document.js';
@@ -44,7 +44,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     // Close idle keep-alive sockets on shutdown; in-flight requests finish first.
     forceCloseConnections: 'idle',
     // One line per request instead of two, successful reads at debug (api-responses.ts).
-    disableRequestLogging: true,
+    logController: new OneLineRequestLog(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(logger),

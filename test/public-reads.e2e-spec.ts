@@ -146,6 +146,10 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
       expect((await anonB('GET', url, undefined, { 'if-none-match': etag })).status).toBe(304);
       expect((await ctx.anon('GET', url, undefined, { 'if-none-match': `"x", ${etag}` })).status).toBe(304);
 
+      const leaders = await anonB('GET', leadersUrl());
+      const liveLeadersUrl = `${leadersUrl()}&live=true`;
+      const liveLeaders = await anonB('GET', liveLeadersUrl);
+
       await live.send({
         type: 'field_goal_made',
         teamId: kit.teams.get(TEAMS[2]!),
@@ -155,6 +159,15 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
       const after = await anonB('GET', url, undefined, { 'if-none-match': etag });
       expect(after.status).toBe(200);
       expect(after.body.homeScore + after.body.awayScore).toBe(5);
+      // Decided games' leaders do not change with a play (kept); those counting live games do.
+      expect((await anonB('GET', leadersUrl(), undefined, { 'if-none-match': leaders.headers['etag']! })).status).toBe(
+        304,
+      );
+      const liveAfter = await anonB('GET', liveLeadersUrl, undefined, {
+        'if-none-match': liveLeaders.headers['etag']!,
+      });
+      expect(liveAfter.status).toBe(200);
+      expect(liveAfter.body.liveGameIds).toEqual([live.gameId]);
     },
     LONG,
   );

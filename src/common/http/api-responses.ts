@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 
 /** Routes under /api answering JSON; the documentation pages (/api/docs) are HTML and keep helmet. */
@@ -35,9 +35,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 /**
  * How the JSON API answers, set once for every route:
  * - helmet is skipped on API routes (must be registered before helmet), a short set of headers instead;
- * - GET answers get Cache-Control, and anonymous ones an ETag honoured by If-None-Match (304);
- * - one log line per request, at debug for successful reads (they are most of the traffic) and at
- *   info for everything else, instead of Fastify's two info lines.
+ * - GET answers get Cache-Control, and anonymous ones an ETag honoured by If-None-Match (304).
  */
 export function registerApiResponses(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
@@ -72,20 +70,29 @@ export function registerApiResponses(fastify: FastifyInstance): void {
     }
     return payload;
   });
+}
 
-  fastify.addHook('onResponse', async (request, reply) => {
+/**
+ * One log line per request (Fastify writes two at info): at debug for successful reads, most of
+ * the traffic, so a production log at info keeps writes, refusals and errors.
+ */
+export class OneLineRequestLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
-    const quiet = (request.method === 'GET' || request.method === 'HEAD') && status < 400;
-    const level = status >= 500 ? 'error' : quiet ? 'debug' : 'info';
-    // Fastify's logger is pino: skip building a line its level drops.
+    const read = (request.method === 'GET' || request.method === 'HEAD') && status < 400;
+    const level = error || status >= 500 ? 'error' : read ? 'debug' : 'info';
+    // Fastify's logger is pino: no line is built for a level it drops.
     if (!(request.log as unknown as { isLevelEnabled(l: string): boolean }).isLevelEnabled(level)) return;
     request.log[level](
       {
         req: { method: request.method, url: request.url, remoteAddress: request.ip },
         res: { statusCode: status },
         responseTime: Math.round(reply.elapsedTime * 10) / 10,
+        ...(error ? { err: error } : {}),
       },
       'request',
     );
-  });
+  }
 }

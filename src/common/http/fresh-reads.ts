@@ -20,8 +20,10 @@ export interface ReadVersion {
   name: string;
   /** The route parameter naming the thing read (a UUID). */
   param: string;
-  /** SQL over $1 = that parameter, returning one row with a `v` column (text, or null when missing). */
+  /** SQL over $1 = that parameter (and what `more` adds), returning one row with a `v` column (text, or null when missing). */
   sql: string;
+  /** Further parameters ($2…) from the query string. */
+  more?: (query: Record<string, string | undefined>) => unknown[];
 }
 
 /** count and sum of xmin over a table's rows matching `where` (one index range, no sort). */
@@ -54,17 +56,25 @@ export const COMPETITION_READ: ReadVersion = {
                     THEN ${TOURNAMENT_ROWS.join(" || '/' || ")} END AS v`,
 };
 
-/** Leaders: as the competition, plus the kept per-player totals, the players' names and the tournament's leader settings. */
+/**
+ * Leaders: the kept per-player totals (rewritten in the transaction that decides a game), the
+ * structure's stages, the players' and teams' names and the tournament's leader settings. The
+ * games' rows only when games in progress are counted (`live` given): a play does not change the
+ * leaders of decided games, so those stay kept through a whole live game.
+ */
 export const LEADERS_READ: ReadVersion = {
   name: 'leaders',
   param: 'tournamentId',
   sql: `SELECT CASE WHEN EXISTS (SELECT 1 FROM tournament WHERE id = $1)
                     THEN ${[
-                      ...TOURNAMENT_ROWS,
+                      rowsVersion('competition', 'tournament_id = $1'),
+                      rowsVersion('team', 'tournament_id = $1'),
                       rowsVersion('player_totals', 'tournament_id = $1'),
                       rowsVersion('player', 'tournament_id = $1'),
                       rowsVersion('stats_settings', 'tournament_id = $1'),
+                      `CASE WHEN $2 THEN ${rowsVersion('game', 'tournament_id = $1')} ELSE '' END`,
                     ].join(" || '/' || ")} END AS v`,
+  more: (query) => [query.live !== undefined],
 };
 
 const READ_VERSION = 'courtside:read-version';
@@ -113,7 +123,8 @@ export class FreshPublicReads implements NestInterceptor {
     reply: FastifyReply,
     next: CallHandler,
   ): Promise<unknown> {
-    const rows: Array<{ v: string | null }> = await this.dataSource.query(spec.sql, [id]);
+    const more = spec.more?.((request.query ?? {}) as Record<string, string | undefined>) ?? [];
+    const rows: Array<{ v: string | null }> = await this.dataSource.query(spec.sql, [id, ...more]);
     const version = rows[0]?.v ?? null;
     if (version === null) return lastValue(next.handle());
     const key = `${spec.name} ${request.url}`;

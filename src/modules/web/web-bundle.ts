@@ -88,13 +88,18 @@ export async function bundleWeb(webRoot: string, pages: readonly string[], offli
     };
   };
 
-  const stylesheet = (await build('css/app.css')).main;
   // One build per page: its first view is one script (plus what it loads later, like the
   // socket.io client), not a handful of shared chunks each costing a round trip on a slow link.
+  // The builds run at once (esbuild's own process uses every core), results taken in page order.
+  const [styles, ...built] = await Promise.all([
+    build('css/app.css'),
+    ...pages.map((page) => build(`js/pages/${page}.js`)),
+  ]);
+  const stylesheet = styles!.main;
   const pageAssets = new Map<string, PageAssets>();
   let precache: Array<{ url: string; revision: string | null }> | null = null;
-  for (const page of pages) {
-    const { main, imports, all } = await build(`js/pages/${page}.js`);
+  for (const [i, page] of pages.entries()) {
+    const { main, imports, all } = built[i]!;
     const made = { script: main, preloads: imports, stylesheet };
     pageAssets.set(page, made);
     // Hashed names need no revision; the lazy chunks (the socket.io client) are in `all` too.

@@ -136,8 +136,18 @@ function renderShell(
 
 export async function registerWebPages(app: NestFastifyApplication): Promise<void> {
   const root = webRoot();
-  const bundle = await bundleOnce(root);
   const fastify = app.getHttpAdapter().getInstance();
+  // Not awaited: the server is healthy and the API answers while the pages' bundle is being made
+  // (esbuild and compression, most of a start); page and asset requests wait for it once.
+  const bundled = bundleOnce(root);
+  let bundle = null as unknown as WebBundle;
+  bundled.then(
+    (made) => (bundle = made),
+    (e: unknown) => fastify.log.error({ err: e }, 'the pages could not be bundled'),
+  );
+  fastify.addHook('onRequest', async (request) => {
+    if (bundle === null && !request.url.startsWith('/api/')) bundle = await bundled;
+  });
   const shell = readFileSync(path.join(root, 'pages', 'shell.html'), 'utf8');
   const preload = pagePreloader(fastify);
   const publicUrl = app.get<AppConfig>(APP_CONFIG, { strict: false }).env.PUBLIC_URL?.replace(/\/+$/, '');
@@ -226,12 +236,12 @@ export async function registerWebPages(app: NestFastifyApplication): Promise<voi
   });
 
   // The service worker is checked on every visit (a deploy changes its precache list).
-  const worker = bundle.serviceWorker;
-  if (worker)
-    fastify.get('/sw.js', { config: { compress: false } } as never, (request, reply) => {
-      void reply.header('service-worker-allowed', '/');
-      return sendAsset(request, reply, worker, 'no-cache');
-    });
+  fastify.get('/sw.js', { config: { compress: false } } as never, (request, reply) => {
+    const worker = bundle.serviceWorker;
+    if (!worker) return reply.code(404).header('cache-control', 'no-store').type('text/plain').send('Not Found');
+    void reply.header('service-worker-allowed', '/');
+    return sendAsset(request, reply, worker, 'no-cache');
+  });
   fastify.get('/manifest.webmanifest', (_request, reply) =>
     reply
       .header('content-type', 'application/manifest+json; charset=utf-8')

@@ -1,0 +1,257 @@
+/**
+ * Issue 18, public reads side by side in one run (autocannon, 10 connections, BENCH_SECONDS each):
+ * - anchor: a bare Nest + Fastify primary-key read of a game row on the same PostgreSQL (anchor-server.ts);
+ * - GET /api/v1/games/{id}, …/competition/standings, …/leaders on the compiled Courtside server,
+ *   anonymous, as a fan's page asks (no If-None-Match: every answer has its body);
+ * - the game read again while 2,000 fans (two client processes, bench/live-delivery/fans.ts) receive
+ *   the plays of that game, recorded at BENCH_RATE plays/s through the scorer's table.
+ * The tournament: 6 teams in one round-robin group, 9 of its 15 games played to the end with
+ * player plays, one more live.
+ *
+ * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_reads, dropped
+ * and created), BENCH_SECONDS (10), BENCH_FANS (2000), BENCH_RATE (2).
+ * Run: npx tsx bench/reads/reads.bench.ts
+ */
+import autocannon from 'autocannon';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { FIRST_ADMIN, freePort, loginTo } from '../../test/support/server-process.js';
+import { apiCall, benchServerEnv, recreateDatabase } from '../support/server.js';
+import { buildServer, root } from './build.js';
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtside_bench_reads';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const FANS = Number(process.env.BENCH_FANS ?? 2000);
+const RATE = Number(process.env.BENCH_RATE ?? 2);
+const here = import.meta.dirname;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUp(url: string, child: ChildProcess, ms = 120_000) {
+  for (const until = Date.now() + ms; Date.now() < until; await sleep(100)) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited`);
+    if ((await fetch(url).catch(() => null))?.ok) return;
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Six teams of eight, one round-robin group, its games created. */
+async function tournament(base: string, token: string) {
+  const call = (method: string, p: string, body?: unknown, auth: string | null = token) =>
+    apiCall(base, method, p, body, auth);
+  const t = await call('POST', '/tournaments', {
+    name: '读取压测',
+    season: '2024',
+    startsOn: '2024-05-11',
+    endsOn: '2024-05-19',
+  });
+  const teams: Array<{ id: string; players: string[] }> = [];
+  for (const name of ['长兴天顺物流队', '德清乾元篮球队', '湖州丝绸队', '安吉竹业队', '南浔彩蝶队', '吴兴电力队']) {
+    const unit = await call('POST', '/units', { name: `${name}单位`, kind: 'enterprise' });
+    const team = await call('POST', `/tournaments/${t.id}/teams`, { name, unitId: unit.id });
+    const players: string[] = [];
+    for (let j = 0; j < 8; j++)
+      players.push((await call('POST', `/teams/${team.id}/players`, { name: `队员${j}`, jerseyNumber: j + 4 })).id);
+    teams.push({ id: team.id, players });
+  }
+  await call('PUT', `/tournaments/${t.id}/competition`, {
+    stages: [
+      {
+        kind: 'group',
+        id: 'S1',
+        name: '小组赛',
+        roundRobin: 'single',
+        groups: [{ id: 'A', size: 6, entrants: teams.map((team) => ({ kind: 'team', teamId: team.id })) }],
+      },
+    ],
+  });
+  const generated = await call('POST', `/tournaments/${t.id}/competition/games`);
+  const players = new Map(teams.map((team) => [team.id, team.players]));
+
+  /** Ready, started, scored by the table's game code; `end` false leaves it live in the 1st period. */
+  const play = async (gameId: string, plays: number, end: boolean) => {
+    const game = await call('GET', `/games/${gameId}`);
+    const home = { id: game.homeTeam.id as string, players: players.get(game.homeTeam.id)! };
+    const away = { id: game.awayTeam.id as string, players: players.get(game.awayTeam.id)! };
+    const code = await call('POST', `/tournaments/${t.id}/game-codes`, { gameId });
+    const device = (await call('POST', '/auth/game-code', { code: code.code }, null)).accessToken as string;
+    await call('POST', `/games/${gameId}/transitions`, {
+      to: 'ready',
+      homeStartingFive: home.players.slice(0, 5),
+      awayStartingFive: away.players.slice(0, 5),
+    });
+    let seq = 0;
+    let n = 0;
+    const send = async (event: Record<string, unknown>, writer = base) => {
+      const ack = await apiCall(
+        writer,
+        'POST',
+        `/games/${gameId}/events`,
+        { clientEventId: randomUUID(), expectedSeq: seq, event },
+        device,
+      );
+      seq = ack.seq;
+    };
+    const basket = (writer?: string) => {
+      const team = n % 3 === 0 ? away : home;
+      return send(
+        {
+          type: 'field_goal_made',
+          teamId: team.id,
+          playerId: team.players[n++ % 5]!,
+          points: n % 4 === 0 ? 3 : 2,
+        },
+        writer,
+      );
+    };
+    await send({ type: 'period_start', period: 1 });
+    for (let i = 0; i < plays; i++) await basket();
+    if (end) {
+      await send({ type: 'period_end' });
+      for (let period = 2; period <= 4; period++) {
+        await send({ type: 'period_start', period });
+        await send({ type: 'period_end' });
+      }
+      await call('POST', `/games/${gameId}/transitions`, { to: 'final' });
+    }
+    return { basket };
+  };
+  const ids: string[] = generated.games.map((g: { id: string }) => g.id);
+  for (const id of ids.slice(0, 9)) await play(id, 30, true);
+  const live = await play(ids[9]!, 10, false);
+  return { tournamentId: t.id as string, liveGameId: ids[9]!, live };
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(url: string): Promise<Measured> {
+  const result = await autocannon({ url, connections: 10, duration: SECONDS });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function request<T>(child: ChildProcess, message: object, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: any) => {
+      if (m?.type !== answer) return;
+      child.off('message', on);
+      resolve(m as T);
+    };
+    child.on('message', on);
+    child.send(message);
+  });
+}
+
+async function main() {
+  await recreateDatabase(DATABASE_URL);
+  const main = buildServer();
+  const children: ChildProcess[] = [];
+  try {
+    const port = freePort();
+    const server = spawn(process.execPath, [main], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        ...benchServerEnv(DATABASE_URL),
+        PORT: String(port),
+        LIVE_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+        LIVE_POLLING: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(server);
+    const base = `http://127.0.0.1:${port}`;
+    await waitUp(`${base}/api/health`, server);
+    const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
+    const seeded = await tournament(base, token);
+
+    const anchorPort = freePort();
+    const anchor = fork(path.join(here, 'anchor-server.ts'), [String(anchorPort), DATABASE_URL], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(anchor);
+    await waitUp(`http://127.0.0.1:${anchorPort}/games/${seeded.liveGameId}`, anchor);
+
+    const api = `${base}/api/v1`;
+    const targets: Array<[string, string]> = [
+      ['anchor: bare Nest + Fastify primary-key read', `http://127.0.0.1:${anchorPort}/games/${seeded.liveGameId}`],
+      ['GET /api/v1/games/{id}', `${api}/games/${seeded.liveGameId}`],
+      ['GET …/competition/standings', `${api}/tournaments/${seeded.tournamentId}/competition/standings`],
+      ['GET …/leaders', `${api}/tournaments/${seeded.tournamentId}/leaders`],
+    ];
+    // Warm both servers (JIT, pools, the kept answers) before the measured runs.
+    for (const [, url] of targets) await autocannon({ url, connections: 10, duration: 2 });
+    const rows: Array<[string, Measured]> = [];
+    for (const [name, url] of targets) {
+      rows.push([name, await measure(url)]);
+      process.stderr.write(`${name}: ${JSON.stringify(rows.at(-1)![1])}\n`);
+    }
+
+    // 2,000 fans of the live game on two client processes, plays arriving at RATE per second.
+    const clients = [0, 1].map(() =>
+      fork(path.join(root, 'bench/live-delivery/fans.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    );
+    children.push(...clients);
+    const connected = await Promise.all(
+      clients.map((c) =>
+        request<{ failed: number }>(
+          c,
+          { type: 'connect', urls: [base], count: FANS / 2, gameId: seeded.liveGameId },
+          'connected',
+        ),
+      ),
+    );
+    process.stderr.write(`fans connected: ${FANS - connected.reduce((a, c) => a + c.failed, 0)}\n`);
+    let playing = true;
+    const plays = (async () => {
+      let sent = 0;
+      const started = Date.now();
+      while (playing) {
+        await seeded.live.basket();
+        sent++;
+        await sleep(Math.max(0, started + (sent * 1000) / RATE - Date.now()));
+      }
+      return sent;
+    })();
+    const underFans = await measure(targets[1]![1]);
+    playing = false;
+    const sent = await plays;
+    const delivered = (
+      await Promise.all(clients.map((c) => request<{ received: number }>(c, { type: 'report' }, 'report')))
+    ).reduce((a, r) => a + r.received, 0);
+    rows.push([`GET /api/v1/games/{id} while ${FANS.toLocaleString('en')} fans receive plays`, underFans]);
+    process.stderr.write(`plays sent ${sent}, deliveries ${delivered}\n`);
+
+    const [anchorRow] = rows;
+    const a = anchorRow![1];
+    console.log(`| Read | req/s | × anchor | p50 (ms) | p99 (ms) | p99 × anchor | errors |`);
+    console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    for (const [name, m] of rows) {
+      console.log(
+        `| ${name} | ${Math.round(m.rps)} | ${(m.rps / a.rps).toFixed(2)} | ${m.p50} | ${m.p99} | ${(m.p99 / Math.max(1, a.p99)).toFixed(2)} | ${m.errors} |`,
+      );
+    }
+    const game = rows[1]![1];
+    console.log(`\nGame read p99 with fans / without: ${(underFans.p99 / Math.max(1, game.p99)).toFixed(2)}`);
+    for (const c of clients) await request(c, { type: 'close' }, 'closed').catch(() => undefined);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+  }
+}
+
+await main();
+process.exit(0);
