@@ -371,6 +371,14 @@ describe('games: lifecycle, access, validation and the socket', () => {
     expect(both.map((r) => r.body.seq)).toEqual([2, 2]);
     expect(both.map((r) => r.body.duplicate).sort()).toEqual([false, true]);
     expect((await ctx.anon('GET', `/api/v1/games/${g.game.id}/plays`)).body.lastSeq).toBe(2);
+    // The log pages as every list does (page, pageSize, total); the console's afterSeq/limit still work.
+    const second = (await ctx.anon('GET', `/api/v1/games/${g.game.id}/plays?page=2&pageSize=1`)).body;
+    expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1, lastSeq: 2 });
+    expect(second.items.map((p: any) => p.seq)).toEqual([2]);
+    const cursor = (await ctx.anon('GET', `/api/v1/games/${g.game.id}/plays?afterSeq=1&limit=5`)).body;
+    expect(cursor).toMatchObject({ total: 1, page: 1, pageSize: 5 });
+    expect(cursor.items.map((p: any) => p.seq)).toEqual([2]);
+    expect((await ctx.anon('GET', `/api/v1/games/${g.game.id}/plays?pageSize=501`)).status).toBe(400);
   });
 
   describe('the socket', () => {

@@ -155,8 +155,18 @@ export class GamesService {
   async plays(id: string, query: PlaysQueryDto): Promise<PlaysPageDto> {
     const game = await this.repo.findOne({ where: { id }, select: { id: true, lastSeq: true } });
     if (!game) throw notFound('GAME_NOT_FOUND', `Game ${id} does not exist`);
-    const events = await this.store.eventsAfter(id, query.afterSeq, query.limit);
+    // page/pageSize as every list; afterSeq/limit (the console's live cursor) still work, alone or with them.
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? query.limit;
+    const events = await this.store.eventsAfter(id, query.afterSeq + (page - 1) * pageSize, pageSize);
     const { inForce } = events.length > 0 ? resolveCorrections(await this.store.log(id)) : { inForce: [] as boolean[] };
-    return { items: events.map((e) => toPlayEventDto(e, inForce[e.seq] ?? true)), lastSeq: game.lastSeq };
+    return {
+      items: events.map((e) => toPlayEventDto(e, inForce[e.seq] ?? true)),
+      // Seqs run 1..lastSeq without gaps.
+      total: Math.max(0, game.lastSeq - query.afterSeq),
+      page,
+      pageSize,
+      lastSeq: game.lastSeq,
+    };
   }
 }

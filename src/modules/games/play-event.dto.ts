@@ -309,13 +309,45 @@ export class PlaysQueryDto {
   @Max(MAX_SEQ)
   afterSeq = 0;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 200 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 500,
+    default: 200,
+    description: 'Older name of pageSize, kept for the scorer’s console',
+  })
   @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
   limit = 200;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    default: 1,
+    description: 'As every list (README, API conventions): page n of the events after `afterSeq`',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000, { message: 'must not be greater than 100000' })
+  page?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 500,
+    description: 'Events per page (default: `limit`, 200); up to 500 since a game log runs to several hundred plays',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
 }
 
 /** The acknowledgement of a recorded event (REST answer and socket ack alike). */
@@ -345,5 +377,8 @@ export class PlayEventDto {
 
 export class PlaysPageDto {
   @ApiProperty({ type: [PlayEventDto] }) items: PlayEventDto[];
+  @ApiProperty({ description: 'Events after `afterSeq` in all pages' }) total: number;
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 200 }) pageSize: number;
   @ApiProperty({ description: 'Seq of the last event in the log' }) lastSeq: number;
 }
