@@ -132,8 +132,9 @@ function startLive() {
   });
   // A missed message is healed by this.
   setInterval(() => (readGames(), readTab()), 60_000);
-  // The first view came with the page; a tab that counts games in progress reads them now.
-  if (tab.readsOnPlay && ctx.games.some((g) => isLiveStatus(g.status))) readTab();
+  // The first view came inside the page; a tab whose first read leaves out the games in progress
+  // (leaders) reads them a moment later, after the first paint, unless a play comes first.
+  if (tab.firstReadWithoutLive && ctx.games.some((g) => isLiveStatus(g.status))) setTimeout(readTab, 2500);
 }
 
 page(async () => {

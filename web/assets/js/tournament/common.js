@@ -28,12 +28,14 @@ export const signed = (n) => (n > 0 ? `+${n}` : String(n));
  * inside the page); `view` draws it; `topics` are the
  * `tournament:changed` topics after which it reads again; `readsOnPlay` says a play can change it
  * (standings' live table, live leaders), so it reads again shortly after each score line;
- * `patchScore` applies a score line without a read and says whether to draw again.
+ * `patchScore` applies a score line without a read and says whether to draw again;
+ * `firstReadWithoutLive`: the read sent inside the page leaves out games in progress.
  * @typedef {{
  *   load: (ctx: TournamentContext, first?: boolean) => Promise<unknown>,
  *   view: (ctx: TournamentContext, data: any) => Node,
  *   topics: string[],
  *   readsOnPlay?: boolean,
+ *   firstReadWithoutLive?: boolean,
  *   patchScore?: (data: any, line: { gameId: string, status: string, score: { home: number, away: number } }) => boolean,
  * }} TournamentTab
  */

@@ -8,6 +8,7 @@ import { label2, teamLink } from './common.js';
 export const leadersTab = {
   topics: ['leaders'],
   readsOnPlay: true,
+  firstReadWithoutLive: true,
   // The first read is the one the server sends inside the page (decided games); every later read,
   // right after the page is up when a game is live, counts the games in progress.
   load: (ctx, first) => getOptional(`/api/v1/tournaments/${ctx.tournamentId}/leaders${first ? '' : '?live=true'}`),
