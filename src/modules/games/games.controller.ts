@@ -8,6 +8,7 @@ import { UuidParam } from '../../common/http/uuid-param.js';
 import { CreateGameDto, GameDto, GamePageDto, GameQueryDto, GameTransitionDto } from './game.dto.js';
 import type { BoxScoreView } from './game.mapper.js';
 import { GameLifecycleService } from './game-lifecycle.service.js';
+import { BoxScoreDto } from './box-score.dto.js';
 import { GamesService } from './games.service.js';
 import { PlaysPageDto, PlaysQueryDto } from './play-event.dto.js';
 
@@ -60,6 +61,7 @@ export class GamesController {
   @Get('games/:id/box-score')
   @Public()
   @ApiOkResponse({
+    type: BoxScoreDto,
     description:
       'Both teams’ player lines (PTS, FGM/FGA, 3PM/3PA, FTM/FTA, OREB, DREB, REB, AST, STL, BLK, TO, PF, EFF; `secondsPlayed` (MIN, e.g. 1530 = 25:30) and `plusMinus` from the lineups and the game clock, null where those are not tracked), totals, percentages and the score by period',
   })
