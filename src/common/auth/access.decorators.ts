@@ -1,7 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
 import type { Role } from '../../domain/access/principal.js';
 import { ErrorBody } from '../errors/error-body.js';
+
+/** Where @nestjs/swagger keeps an operation's summary and description (its `DECORATORS.API_OPERATION`). */
+const API_OPERATION = 'swagger/apiOperation';
 
 /** Metadata the access guard reads. A route with neither is closed to everybody (default deny). */
 export const PUBLIC_ROUTE = 'courtside:public';
@@ -10,9 +13,16 @@ export const ROUTE_ROLES = 'courtside:roles';
 /**
  * States the access rule in the operation's description in the API docs. A route that also
  * wants @ApiOperation puts it above this decorator (decorators apply bottom-up, and
- * ApiOperation merges) and leaves `description` to this one.
+ * ApiOperation merges) or below it, and leaves `description` to this one.
  */
-const describeAccess = (line: string) => ApiOperation({ description: line });
+const describeAccess =
+  (line: string): MethodDecorator =>
+  (_target, _key, descriptor) => {
+    // Merged by hand: ApiOperation() would also reset a `summary` set below this decorator.
+    const operation = Reflect.getMetadata(API_OPERATION, descriptor.value as object) ?? { summary: '' };
+    Reflect.defineMetadata(API_OPERATION, { ...operation, description: line }, descriptor.value as object);
+    return descriptor;
+  };
 
 /** Anyone, logged in or not (fans): public reads, and the login routes themselves. */
 export const Public = (note = 'anyone, no login needed') =>

@@ -4,6 +4,7 @@ import {
   ApiConsumes,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiResponse,
   ApiTags,
@@ -26,6 +27,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export class TeamLogosController {
   constructor(private readonly logos: TeamLogosService) {}
 
+  @ApiOperation({ summary: 'Upload the team’s logo (PNG, JPEG or WebP, at most 512 KB)' })
   @Put('teams/:id/logo')
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
   @ApiConsumes('image/png', 'image/jpeg', 'image/webp', 'application/octet-stream')
@@ -46,6 +48,7 @@ export class TeamLogosController {
     return this.logos.upload(actor, id, request.body, request.headers['content-type']);
   }
 
+  @ApiOperation({ summary: 'Remove the team’s logo' })
   @Delete('teams/:id/logo')
   @HttpCode(204)
   @Roles(['organiser', 'admin'], 'organisers of the tournament, or an administrator')
@@ -55,6 +58,7 @@ export class TeamLogosController {
     return this.logos.remove(actor, id);
   }
 
+  @ApiOperation({ summary: 'The team’s logo image (cached for a year under its hash)' })
   @Get('teams/:id/logo/:hash')
   @Public()
   @OwnReply()
