@@ -4,6 +4,7 @@ import type { GameStatus } from '../../domain/game/index.js';
 import type { Qualification, TieBreakCriterion } from '../../domain/standings/index.js';
 import { COMPETITION_PHASES, type CompetitionPhase } from './competition.entity.js';
 import { GameScheduleOptionDto } from './competition.dto.js';
+import { GAME_STATUSES } from '../games/game.entity.js';
 
 export class TeamRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -127,7 +128,7 @@ export class CompetitionDto {
 
 export class GameRefDto {
   @ApiProperty({ format: 'uuid', description: 'The game in /games/{id}' }) id: string;
-  @ApiProperty({ example: 'final' }) status: GameStatus;
+  @ApiProperty({ enum: GAME_STATUSES, example: 'final' }) status: GameStatus;
   @ApiProperty({ example: 68 }) homeScore: number;
   @ApiProperty({ example: 61 }) awayScore: number;
   @ApiProperty({ example: '主场', nullable: true, type: String }) court: string | null;
@@ -220,7 +221,11 @@ export class StandingRowDto {
   @ApiProperty({ example: 0 }) forfeitLosses: number;
   @ApiProperty({ description: 'Shares the rank (group not complete, or awaiting a drawing of lots)' })
   sharedRank: boolean;
-  @ApiProperty({ example: 'head_to_head_points', description: 'The FIBA criterion that fixed this place' })
+  @ApiProperty({
+    type: String,
+    example: 'head_to_head_points',
+    description: 'The FIBA criterion that fixed this place',
+  })
   decidedBy: TieBreakCriterion;
   @ApiProperty({ type: [TeamRefDto] }) tiedWith: TeamRefDto[];
   @ApiProperty({ description: 'Only lots can place this team' }) needsDraw: boolean;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { GameStatus } from '../../domain/game/index.js';
+import { GAME_STATUSES } from '../games/game.entity.js';
 
 export class HomeFeedQueryDto {
   @ApiPropertyOptional({
@@ -27,7 +28,7 @@ export class HomeGameDto {
   @ApiProperty({ type: HomeTournamentDto }) tournament: HomeTournamentDto;
   @ApiProperty({ type: HomeTeamDto, nullable: true }) homeTeam: HomeTeamDto | null;
   @ApiProperty({ type: HomeTeamDto, nullable: true }) awayTeam: HomeTeamDto | null;
-  @ApiProperty({ example: 'live' }) status: GameStatus;
+  @ApiProperty({ enum: GAME_STATUSES, example: 'live' }) status: GameStatus;
   @ApiProperty({ example: 55 }) homeScore: number;
   @ApiProperty({ example: 52 }) awayScore: number;
   @ApiProperty({ example: 3, description: 'Current period (5 and more: overtime)' }) period: number;

@@ -61,7 +61,8 @@ export class WebhookDeliveryDto {
   lastError: string | null;
   @ApiProperty({ nullable: true, type: String }) deliveredAt: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ description: 'The JSON body sent (and signed)' }) payload: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The JSON body sent (and signed)' })
+  payload: object;
 }
 
 export class WebhookDeliveryPageDto {
