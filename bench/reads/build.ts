@@ -1,31 +1,26 @@
 /**
- * The compiled server the reads and start-up benchmarks run, built beside the tree (not in its
- * dist/, which the process tests share): `<dir>/dist/src/main.js` with `web/`, `node_modules/`
- * and package.json linked in, so it runs as `node dist/src/main.js` does in the image.
+ * The compiled server the reads and start-up benchmarks run, built outside the working tree (not
+ * in its dist/, which the process tests share): the committed tree exported to `<dir>/tree` and
+ * compiled there, so it runs as `node dist/src/main.js` does in the image.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
 export function buildServer(dir = process.env.BENCH_BUILD_DIR ?? '/tmp/courtside-bench-build'): string {
-  mkdirSync(dir, { recursive: true });
-  for (const linked of ['web', 'node_modules']) {
-    if (!existsSync(path.join(dir, linked))) symlinkSync(path.join(root, linked), path.join(dir, linked));
-  }
-  copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+  // The committed tree (HEAD), not the working tree: others' unfinished edits do not end up in the run.
+  const tree = path.join(dir, 'tree');
   if (process.env.BENCH_SKIP_BUILD !== '1') {
-    try {
-      execFileSync(
-        path.join(root, 'node_modules/.bin/tsc'),
-        ['-p', 'tsconfig.build.json', '--outDir', path.join(dir, 'dist')],
-        { cwd: root, stdio: 'inherit' },
-      );
-    } catch {
-      // Type errors still emit JavaScript; the run fails later if the server cannot start.
-      process.stderr.write('tsc reported errors; running what it emitted\n');
-    }
+    rmSync(tree, { recursive: true, force: true });
+    mkdirSync(tree, { recursive: true });
+    execFileSync('sh', ['-c', `git archive HEAD | tar -x -C '${tree}'`], { cwd: root, stdio: 'inherit' });
+    symlinkSync(path.join(root, 'node_modules'), path.join(tree, 'node_modules'));
+    execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], {
+      cwd: tree,
+      stdio: 'inherit',
+    });
   }
-  return path.join(dir, 'dist/src/main.js');
+  return path.join(tree, 'dist/src/main.js');
 }
