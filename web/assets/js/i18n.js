@@ -423,6 +423,14 @@ const T = {
   err_GAME_NOT_FOUND: ['找不到这场比赛', 'Game not found'],
   err_GAME_NOT_READY: ['比赛尚未准备好：先确认首发', 'The game is not ready: confirm the starting fives'],
   err_GAME_NOT_SCORABLE: ['这场比赛现在不能记录', 'This game cannot be scored now'],
+  err_COMPETITION_FORMAT_TEAM_COUNT: [
+    '赛制的球队数与已报名的球队数不一致',
+    'The format does not hold the number of teams entered',
+  ],
+  err_COMPETITION_KNOCKOUT_WITHOUT_ENTRANTS: [
+    '每组出线数为0时不能设置淘汰赛',
+    'A knockout needs teams advancing from the groups',
+  ],
   err_GAME_ROSTER_INVALID: ['球队名单不完整', 'A roster is incomplete'],
   err_GAME_STARTING_FIVE_INVALID: ['首发须为本队名单上的5名球员', 'A starting five must be 5 players of the roster'],
   err_GAME_SEQ_STALE: ['另一位记录员刚刚记录了新的操作', 'Another scorekeeper just recorded plays'],

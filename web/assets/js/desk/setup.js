@@ -56,7 +56,8 @@ function formatForm(current, teams) {
         groupCount: Number(groupCount.value),
         advancePerGroup: Number(advance.value),
         ...(Number(best.value) > 0 ? { bestPlaced: { place: 2, count: Number(best.value) } } : {}),
-        knockout: { thirdPlaceGame: third.checked },
+        // No knockout without teams advancing to it (the server refuses the combination).
+        ...(Number(advance.value) > 0 || Number(best.value) > 0 ? { knockout: { thirdPlaceGame: third.checked } } : {}),
       },
     };
   };
