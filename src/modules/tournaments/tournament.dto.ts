@@ -4,6 +4,7 @@ import { ListQueryDto } from '../../common/pagination/page.js';
 import { CalendarDate, NameText, Nested, Nullable, Optional } from '../../common/validation/decorators.js';
 import type { RosterLock, TournamentStatus } from '../../domain/registration/roster.js';
 import { FIBA_RULES, type TournamentRules } from '../../domain/registration/tournament-rules.js';
+import { TOURNAMENT_LANGUAGES, type TournamentLanguage } from './tournament.entity.js';
 
 const STATUSES: TournamentStatus[] = ['registration', 'in_progress', 'completed'];
 
@@ -166,6 +167,15 @@ export class CreateTournamentDto {
   @Optional()
   @Nested(() => RulesDto)
   rules?: RulesDto;
+
+  @ApiPropertyOptional({
+    enum: TOURNAMENT_LANGUAGES,
+    default: 'zh',
+    description: 'The language of the names the server makes up (a preset’s stages and groups: 小组赛, A组…)',
+  })
+  @Optional()
+  @IsIn(TOURNAMENT_LANGUAGES)
+  language?: TournamentLanguage;
 }
 
 export class UpdateTournamentDto extends PartialType(CreateTournamentDto, { skipNullProperties: false }) {}
@@ -218,6 +228,7 @@ export class TournamentDto {
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) hostUnitId: string | null;
   @ApiProperty({ type: RulesView }) rules: TournamentRules;
+  @ApiProperty({ enum: TOURNAMENT_LANGUAGES, example: 'zh' }) language: TournamentLanguage;
   @ApiProperty({ enum: STATUSES }) status: TournamentStatus;
   @ApiProperty({ type: RosterLockView }) rosterLock: RosterLock;
   @ApiProperty() createdAt: string;

@@ -14,6 +14,9 @@ import type { TournamentRules } from '../../domain/registration/tournament-rules
 import { AccountEntity } from '../accounts/account.entity.js';
 import { UnitEntity } from '../units/unit.entity.js';
 
+export const TOURNAMENT_LANGUAGES = ['zh', 'en'] as const;
+export type TournamentLanguage = (typeof TOURNAMENT_LANGUAGES)[number];
+
 @Entity('tournament')
 export class TournamentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -55,7 +58,7 @@ export class TournamentEntity {
 
   /** The language names the server makes up are in (presets' stage and group names): 'zh' or 'en'. */
   @Column({ type: 'varchar', length: 5, default: 'zh' })
-  language: 'zh' | 'en';
+  language: TournamentLanguage;
 
   @Index('ix_tournament_status')
   @Column({ type: 'varchar', length: 20, default: 'registration' })

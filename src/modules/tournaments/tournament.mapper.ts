@@ -13,6 +13,7 @@ export const toTournamentDto = (t: TournamentEntity, now = new Date()): Tourname
   hostUnitId: t.hostUnitId,
   // Tournaments stored before the setting existed are in the default zone.
   rules: { ...t.rules, timeZone: timeZoneOf(t.rules) },
+  language: t.language,
   status: t.status,
   rosterLock: rosterLock(t.status, t.rules, now),
   createdAt: t.createdAt.toISOString(),

@@ -127,6 +127,7 @@ export class TournamentsService {
       endsOn: dto.endsOn,
       hostUnitId: dto.hostUnitId ?? null,
       rules: resolveRules(dto.rules ?? {}),
+      language: dto.language ?? 'zh',
       status: 'registration',
       ownerAccountId: actor.accountId,
       ...nameIndex(dto.name),
