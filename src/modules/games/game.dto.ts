@@ -152,7 +152,7 @@ export class TeamFoulsByTeamDto {
 }
 
 export class GameFlagDto implements GameFlag {
-  @ApiProperty({ example: 'CLOCK_WENT_UP' }) code: GameFlag['code'];
+  @ApiProperty({ type: String, example: 'CLOCK_WENT_UP' }) code: GameFlag['code'];
   @ApiProperty() seq: number;
   @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty({ nullable: true, type: String }) playerId: string | null;
