@@ -115,7 +115,10 @@ export class GamesService {
         'game.createdAt',
         'game.updatedAt',
       ])
-      .addSelect(['home.id', 'home.name', 'away.id', 'away.name'])
+      .addSelect([
+        ...['home.id', 'home.name', 'home.shortName', 'home.primaryColor'],
+        ...['away.id', 'away.name', 'away.shortName', 'away.primaryColor'],
+      ])
       .orderBy('game.scheduled_at', 'ASC', 'NULLS LAST')
       .addOrderBy('game.created_at', 'ASC')
       .addOrderBy('game.id', 'ASC')
