@@ -212,7 +212,7 @@ export class GameDto {
 }
 
 export class GameQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, default: 1 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -220,7 +220,7 @@ export class GameQueryDto {
   @Max(100_000, { message: 'must not be greater than 100000' })
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -228,7 +228,7 @@ export class GameQueryDto {
   @Max(100)
   pageSize = 50;
 
-  @ApiPropertyOptional({ enum: GAME_STATUSES })
+  @ApiPropertyOptional({ type: String, enum: GAME_STATUSES })
   @Optional()
   @IsIn(GAME_STATUSES)
   status?: GameStatus;

@@ -60,7 +60,7 @@ export class RemovePlayerQueryDto extends OverrideDto {}
 export class ImportQueryDto extends OverrideDto {}
 
 export class PlayerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PLAYER_SORTS, default: 'jerseyNumber' })
+  @ApiPropertyOptional({ type: String, enum: PLAYER_SORTS, default: 'jerseyNumber' })
   @Optional()
   @IsIn(PLAYER_SORTS)
   sort: (typeof PLAYER_SORTS)[number] = 'jerseyNumber';
@@ -75,7 +75,7 @@ export class PlayerQueryDto extends PageQueryDto {
   @IsUUID()
   teamId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   override pageSize = 50;
 }
 
