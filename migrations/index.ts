@@ -10,6 +10,7 @@ import { TeamStaffAndLogo1796206081805 } from './1796206081805-team-staff-and-lo
 import { Webhooks1796206245718 } from './1796206245718-webhooks.js';
 import { GameSummaryAndSnapshots1796206279861 } from './1796206279861-game-summary-and-snapshots.js';
 import { TournamentLanguage1796210008031 } from './1796210008031-tournament-language.js';
+import { TournamentOrganisingUnits1796211658029 } from './1796211658029-tournament-organising-units.js';
 
 export const migrations = [
   Registration1795275560873,
@@ -22,4 +23,5 @@ export const migrations = [
   Webhooks1796206245718,
   GameSummaryAndSnapshots1796206279861,
   TournamentLanguage1796210008031,
+  TournamentOrganisingUnits1796211658029,
 ];

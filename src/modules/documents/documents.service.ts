@@ -75,7 +75,20 @@ export class DocumentsService {
   private async header(tournamentId: string): Promise<TournamentHeader> {
     const tournament = await this.tournaments.get(tournamentId);
     const hostUnit = tournament.hostUnitId ? await optional(() => this.units.get(tournament.hostUnitId!)) : null;
-    return { tournament, hostUnit };
+    const unitsOf = async (ids: string[]) => {
+      const found = [];
+      for (const id of ids) {
+        const unit = await optional(() => this.units.get(id));
+        if (unit) found.push(unit);
+      }
+      return found;
+    };
+    return {
+      tournament,
+      hostUnit,
+      organiserUnits: await unitsOf(tournament.organiserUnitIds),
+      coOrganiserUnits: await unitsOf(tournament.coOrganiserUnitIds),
+    };
   }
 
   async programme(tournamentId: string): Promise<ProgrammeDocument> {

@@ -19,6 +19,10 @@ export type RosterEntry = Pick<PlayerDto, 'id' | 'jerseyNumber' | 'name' | 'posi
 export interface TournamentHeader {
   tournament: TournamentDto;
   hostUnit: UnitDto | null;
+  /** 承办单位, in the tournament's order. */
+  organiserUnits: UnitDto[];
+  /** 协办单位, in the tournament's order. */
+  coOrganiserUnits: UnitDto[];
 }
 
 export interface ProgrammeDocument extends TournamentHeader {

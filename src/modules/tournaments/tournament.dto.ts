@@ -1,5 +1,19 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page.js';
 import { CalendarDate, NameText, Nested, Nullable, Optional } from '../../common/validation/decorators.js';
 import type { RosterLock, TournamentStatus } from '../../domain/registration/roster.js';
@@ -7,6 +21,27 @@ import { FIBA_RULES, type TournamentRules } from '../../domain/registration/tour
 import { TOURNAMENT_LANGUAGES, type TournamentLanguage } from './tournament.entity.js';
 
 const STATUSES: TournamentStatus[] = ['registration', 'in_progress', 'completed'];
+
+/** At most this many 承办 or 协办 units: a programme cover lists a handful. */
+export const MAX_ORGANISING_UNITS = 20;
+
+/** Unit ids in the order the programme lists them: each a uuid, none twice, each an existing unit (checked by the service). */
+const UnitIds = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description,
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      maxItems: MAX_ORGANISING_UNITS,
+      uniqueItems: true,
+      default: [],
+    }),
+    Optional(),
+    IsArray({ message: 'must be an array of unit ids' }),
+    ArrayMaxSize(MAX_ORGANISING_UNITS, { message: `must list at most ${MAX_ORGANISING_UNITS} units` }),
+    IsUUID('all', { each: true, message: 'each element must be a unit id (uuid)' }),
+    ArrayUnique(undefined, { message: 'must not list the same unit twice' }),
+  );
 
 export class TimeoutRulesDto {
   @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 5 })
@@ -163,6 +198,12 @@ export class CreateTournamentDto {
   @IsUUID()
   hostUnitId?: string | null;
 
+  @UnitIds('承办单位: the organiser units, in the order the programme lists them (empty clears)')
+  organiserUnitIds?: string[];
+
+  @UnitIds('协办单位: the co-organiser units, in the order the programme lists them (empty clears)')
+  coOrganiserUnitIds?: string[];
+
   @ApiPropertyOptional({ type: RulesDto, description: 'FIBA defaults for anything left out' })
   @Optional()
   @Nested(() => RulesDto)
@@ -227,6 +268,10 @@ export class TournamentDto {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) hostUnitId: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, description: '承办单位' })
+  organiserUnitIds: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, description: '协办单位' })
+  coOrganiserUnitIds: string[];
   @ApiProperty({ type: RulesView }) rules: TournamentRules;
   @ApiProperty({ enum: TOURNAMENT_LANGUAGES, example: 'zh' }) language: TournamentLanguage;
   @ApiProperty({ enum: STATUSES }) status: TournamentStatus;

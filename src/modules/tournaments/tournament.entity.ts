@@ -44,6 +44,14 @@ export class TournamentEntity {
   @JoinColumn({ name: 'host_unit_id', foreignKeyConstraintName: 'fk_tournament_host_unit' })
   hostUnit?: Relation<UnitEntity> | null;
 
+  /** 承办单位: the units that organise it, in the order the programme lists them. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  organiserUnitIds: string[];
+
+  /** 协办单位: the units that help organise it, in the order the programme lists them. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  coOrganiserUnitIds: string[];
+
   /** The organiser who created it. Null only for tournaments from before accounts existed (administrators manage those). */
   @Index('ix_tournament_owner')
   @Column({ type: 'uuid', nullable: true })

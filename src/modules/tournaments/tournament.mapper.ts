@@ -11,6 +11,8 @@ export const toTournamentDto = (t: TournamentEntity, now = new Date()): Tourname
   startsOn: t.startsOn,
   endsOn: t.endsOn,
   hostUnitId: t.hostUnitId,
+  organiserUnitIds: t.organiserUnitIds ?? [],
+  coOrganiserUnitIds: t.coOrganiserUnitIds ?? [],
   // Tournaments stored before the setting existed are in the default zone.
   rules: { ...t.rules, timeZone: timeZoneOf(t.rules) },
   language: t.language,

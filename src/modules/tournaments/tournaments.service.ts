@@ -113,12 +113,20 @@ export class TournamentsService {
     return { tournament, lock: rosterLock(tournament.status, tournament.rules, new Date()) };
   }
 
+  /** Every unit the tournament names (主办, 承办, 协办) exists; a missing one is named by its field and index. */
+  private async assertUnitsExist(dto: UpdateTournamentDto): Promise<void> {
+    if (dto.hostUnitId) await this.units.getEntity(dto.hostUnitId, 'hostUnitId');
+    for (const field of ['organiserUnitIds', 'coOrganiserUnitIds'] as const) {
+      for (const [i, unitId] of (dto[field] ?? []).entries()) await this.units.getEntity(unitId, `${field}[${i}]`);
+    }
+  }
+
   @Transactional()
   async create(actor: Actor, dto: CreateTournamentDto): Promise<TournamentDto> {
     if (!canCreateTournament(actor))
       throw forbidden('TOURNAMENT_CREATE_FORBIDDEN', 'Only organisers create tournaments');
     assertDates(dto.startsOn, dto.endsOn);
-    if (dto.hostUnitId) await this.units.getEntity(dto.hostUnitId, 'hostUnitId');
+    await this.assertUnitsExist(dto);
     const t = this.repo.create({
       name: dto.name,
       season: dto.season,
@@ -126,6 +134,8 @@ export class TournamentsService {
       startsOn: dto.startsOn,
       endsOn: dto.endsOn,
       hostUnitId: dto.hostUnitId ?? null,
+      organiserUnitIds: dto.organiserUnitIds ?? [],
+      coOrganiserUnitIds: dto.coOrganiserUnitIds ?? [],
       rules: resolveRules(dto.rules ?? {}),
       language: dto.language ?? 'zh',
       status: 'registration',
@@ -151,7 +161,7 @@ export class TournamentsService {
     await this.organisers.assertCanManage(actor, id);
     const before = toTournamentDto(t);
     assertDates(dto.startsOn ?? t.startsOn, dto.endsOn ?? t.endsOn);
-    if (dto.hostUnitId) await this.units.getEntity(dto.hostUnitId, 'hostUnitId');
+    await this.assertUnitsExist(dto);
     const { rules, ...rest } = dto;
     Object.assign(t, rest, dto.name ? nameIndex(dto.name) : {});
     if (rules) t.rules = resolveRules(rules, t.rules);

@@ -72,6 +72,13 @@ export const cover = (title, tournament, lines) =>
     ),
   );
 
+/** The 主办 / 承办 / 协办 lines of a cover; a line with no unit is left out. */
+export const unitLines = ({ hostUnit, organiserUnits, coOrganiserUnits }) => [
+  ['主办单位', hostUnit?.name],
+  ['承办单位', (organiserUnits ?? []).map((u) => u.name).join('、')],
+  ['协办单位', (coOrganiserUnits ?? []).map((u) => u.name).join('、')],
+];
+
 export const contents = (items) =>
   h(
     'nav',

@@ -1,9 +1,21 @@
 // 秩序册: the programme handed out before the tournament.
 import { h } from '../dom.js';
-import { blank, contents, cover, dates, dayOf, docTable, POSITIONS, section, teamName, timeOf } from './common.js';
+import {
+  blank,
+  contents,
+  cover,
+  dates,
+  dayOf,
+  docTable,
+  POSITIONS,
+  section,
+  teamName,
+  timeOf,
+  unitLines,
+} from './common.js';
 
 export function programme(doc) {
-  const { tournament: t, hostUnit, teams, bracket, schedule, games } = doc;
+  const { tournament: t, teams, bracket, schedule, games } = doc;
   const r = t.rules ?? {};
   const parts = [
     ['rules', '一、竞赛规程'],
@@ -33,12 +45,7 @@ export function programme(doc) {
   }
   let number = 0;
   return [
-    cover('秩 序 册', t, [
-      ['主办单位', hostUnit?.name],
-      ['比赛时间', dates(t)],
-      ['比赛地点', t.venue],
-      ['赛季', t.season],
-    ]),
+    cover('秩 序 册', t, [...unitLines(doc), ['比赛时间', dates(t)], ['比赛地点', t.venue], ['赛季', t.season]]),
     contents(parts),
     section(
       'rules',

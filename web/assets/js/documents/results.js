@@ -1,12 +1,12 @@
 // 成绩册: the results book filed after the tournament.
 import { h } from '../dom.js';
-import { contents, cover, dates, docTable, scoreText, section, STATUS, teamName } from './common.js';
+import { contents, cover, dates, docTable, scoreText, section, STATUS, teamName, unitLines } from './common.js';
 
 const PLACE = ['冠军', '亚军', '季军', '第四名', '第五名', '第六名', '第七名', '第八名'];
 const placeName = (n) => PLACE[n - 1] ?? `第${n}名`;
 
 export function resultsBook(doc) {
-  const { tournament: t, hostUnit, bracket, standings, ranking, games, leaders, awards } = doc;
+  const { tournament: t, bracket, standings, ranking, games, leaders, awards } = doc;
   const gameById = new Map(games.map((g) => [g.id, g]));
   const stages = bracket?.stages ?? [];
   const parts = [
@@ -50,11 +50,7 @@ export function resultsBook(doc) {
       )
       .join('、') || '—';
   return [
-    cover('成 绩 册', t, [
-      ['主办单位', hostUnit?.name],
-      ['比赛时间', dates(t)],
-      ['比赛地点', t.venue],
-    ]),
+    cover('成 绩 册', t, [...unitLines(doc), ['比赛时间', dates(t)], ['比赛地点', t.venue]]),
     contents(parts),
     section(
       'announcement',
