@@ -322,10 +322,16 @@ describe('the fan game page on a phone, and its shared link', () => {
   });
 
   it(
-    'team and player pages offer a QR code of their own address, within the phone',
+    'tournament, team, player and home pages offer a QR code of their own address, within the phone',
     async () => {
       const phone = await browser.newContext({ width: 360, height: 780 });
-      for (const path of [`/teams/${setup.home.id}`, `/players/${setup.home.ids.get('4')}`]) {
+      const pages = [
+        `/t/${setup.tournament.id}`,
+        `/teams/${setup.home.id}`,
+        `/players/${setup.home.ids.get('4')}`,
+        '/',
+      ];
+      for (const path of pages) {
         const page = await open(phone, path);
         await page.getByRole('button', { name: '分享' }).click();
         const qr = page.getByTestId('share-qr').locator('img');

@@ -10,6 +10,7 @@ import { main, page, renderTop, setTitle } from '../layout.js';
 import { gameCards, tickClocks } from '../tournament/game-card.js';
 import { coalescedRefresh } from '../tournament/refresh.js';
 import { ft } from '../tournament/strings.js';
+import { shareButton } from '../share.js';
 
 let tournaments = null;
 let feed = null;
@@ -56,6 +57,7 @@ function render() {
   fill(
     main(),
     h('h1', {}, t('brand')),
+    shareButton(),
     h(
       'section',
       { 'aria-labelledby': 'h-live' },

@@ -14,6 +14,7 @@ import { gamesTab } from '../tournament/games-tab.js';
 import { joinTournamentRoom } from '../tournament/live-room.js';
 import { placeholderNamer } from '../tournament/names.js';
 import { coalescedRefresh } from '../tournament/refresh.js';
+import { shareButton } from '../share.js';
 
 const [, tournamentId, tabParam] = pathParts();
 const tabKey = tabParam ?? 'games';
@@ -70,6 +71,7 @@ function render() {
         .filter(Boolean)
         .join(' · '),
     ),
+    shareButton({ image: `/t/${tour.id}/share.png` }),
     tabs(
       [
         ['games', t('tabGames'), base],
