@@ -2,7 +2,8 @@
 // (../error-details.js): Chinese first, English when chosen, never the server's English message.
 import { ApiError, NetworkError } from '../api.js';
 import { detailLines } from '../error-details.js';
-import { has, t } from '../i18n.js';
+import { errorWords } from '../error-texts.js';
+import { currentLang, has, t } from '../i18n.js';
 
 /** A problem the page itself found (no file chosen, …): its message is already in words. */
 export class DeskProblem extends Error {}
@@ -19,8 +20,11 @@ export function deskErrorText(e, names) {
   if (!(e instanceof ApiError)) return { text: t('errUnknown'), lines: [] };
   const code = e.code ?? '';
   const lines = detailLines(e.body?.details, names);
+  // The desk's own words first, then the shared table of refusals (../error-texts.js), then i18n.js.
+  const words = code ? errorWords(code, currentLang()) : undefined;
   let text;
   if (has(`deskErr_${code}`)) text = t(`deskErr_${code}`);
+  else if (words) text = words;
   else if (has(`err_${code}`)) text = t(`err_${code}`);
   else if (e.status === 401) text = t('sessionEnded');
   else if (e.status === 403) text = t('deskErr_forbiddenDesk');

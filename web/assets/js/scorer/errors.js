@@ -1,8 +1,9 @@
-// Every refusal the scorer meets, in words from its code (i18n.js), never the server's English
+// Every refusal the scorer meets, in words from its code (../error-texts.js, then i18n.js), never the server's English
 // message: a code we have no words for still reads as a sentence, with the code to quote.
 import { ApiError, NetworkError } from '../api.js';
 import { detailLines } from '../error-details.js';
-import { has, t } from '../i18n.js';
+import { errorWords } from '../error-texts.js';
+import { currentLang, has, t } from '../i18n.js';
 
 /** @param {unknown} e */
 export function errorText(e) {
@@ -13,6 +14,9 @@ export function errorText(e) {
     const [first] = detailLines(e.body?.details);
     return first ? `${t('err_VALIDATION_FAILED')}：${first}` : t('err_VALIDATION_FAILED');
   }
+  // A server fault keeps err_server's words: the console's queue sends the play again by itself.
+  const words = e.code && e.status < 500 ? errorWords(e.code, currentLang()) : undefined;
+  if (words) return words;
   if (e.code && has(`err_${e.code}`)) return t(`err_${e.code}`);
   if (e.status === 401) return t('sessionEnded');
   if (e.status === 403) return t('err_forbidden');
