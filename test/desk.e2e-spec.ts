@@ -74,6 +74,11 @@ describe('the organiser desk (issue 17)', () => {
       await page.getByLabel('球队数').fill('6');
       await page.getByLabel('小组数').fill('2');
       await page.getByLabel('每组出线').fill('2');
+      // A refusal the desk has no words of its own for reads in the shared words of its code.
+      await page.getByLabel('最佳小组第二出线数').fill('1');
+      await page.getByRole('button', { name: '应用赛制' }).click();
+      await page.getByRole('alert').getByText('择优出线的设置不成立').waitFor();
+      expect(await page.getByRole('alert').textContent()).not.toMatch(/代码|COMPETITION_|Cannot take/);
       await page.getByLabel('最佳小组第二出线数').fill('0');
       await page.getByRole('button', { name: '应用赛制' }).click();
       await see(page, '已保存');

@@ -95,8 +95,8 @@ export const ERROR_TEXTS = {
     'Teams advancing per group must be a whole number of 0 or more',
   ],
   COMPETITION_BEST_PLACED_INVALID: [
-    '没有足够的同名次球队可选“成绩最好的”出线',
-    'There are not enough teams of that place to take the best of them',
+    '择优出线的设置不成立：这个名次的球队已全部出线，或没有这么多小组',
+    'The best-placed setting does not work: teams of that place advance already, or there are not that many groups',
   ],
   COMPETITION_BUSY: [
     '赛制正被另一个操作修改，请再试一次',
