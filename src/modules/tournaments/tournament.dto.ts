@@ -40,7 +40,7 @@ const UnitIds = (description: string) =>
     IsArray({ message: 'must be an array of unit ids' }),
     ArrayMaxSize(MAX_ORGANISING_UNITS, { message: `must list at most ${MAX_ORGANISING_UNITS} units` }),
     IsUUID('all', { each: true, message: 'each element must be a unit id (uuid)' }),
-    ArrayUnique(undefined, { message: 'must not list the same unit twice' }),
+    ArrayUnique({ message: 'must not list the same unit twice' }),
   );
 
 export class TimeoutRulesDto {

@@ -114,3 +114,18 @@ export const actionForm = (attrs, fn, okText, names, ...children) =>
     { class: 'card', ...attrs, onsubmit: (/** @type {Event} */ e) => (e.preventDefault(), act(fn, okText, names)) },
     ...children,
   );
+
+/**
+ * A link to a printable document (/print/…), opened beside the desk so the work stays where it was.
+ * @param {string} href
+ * @param {string} text
+ * @param {Record<string, string>} [attrs]
+ */
+export const printLink = (href, text, attrs = {}) =>
+  h('a', { href, target: '_blank', rel: 'noopener', class: 'desk-print', ...attrs }, text);
+
+/** A game's 记录表 link; `label` names the game for screen readers. @param {string} gameId @param {string} label */
+export const scoresheetLink = (gameId, label) =>
+  printLink(`/print/scoresheet/${gameId}`, t('printScoresheet'), {
+    'aria-label': t('printScoresheetOf', { game: label }),
+  });

@@ -4,7 +4,7 @@ import { h, table } from '../dom.js';
 import { statusText } from '../format.js';
 import { t } from '../i18n.js';
 import { paperResultView } from '../desk-paper-result.js';
-import { act, call, route, say } from './context.js';
+import { act, call, route, say, scoresheetLink } from './context.js';
 
 export async function resultsView() {
   const games = await getAll(`/api/v1/tournaments/${route.tournamentId}/games`);
@@ -39,6 +39,11 @@ export async function resultsView() {
                 t('confirmResult'),
               )
             : '',
+          ' ',
+          scoresheetLink(
+            g.id,
+            `${g.competitionKey ?? ''} ${g.homeTeam?.name ?? ''} ${t('vs')} ${g.awayTeam?.name ?? ''}`,
+          ),
         ),
       ),
     ),

@@ -1,8 +1,9 @@
 // Courts with their time windows, the generated schedule, and moving a game (court and time).
+import { getAll } from '../api.js';
 import { field, fill, h, table } from '../dom.js';
 import { whenText } from '../format.js';
 import { t } from '../i18n.js';
-import { act, actionForm, call, comp, route } from './context.js';
+import { act, actionForm, call, comp, route, scoresheetLink } from './context.js';
 
 /** A court id: letters, digits, dash, underscore (the hyphen escaped: patterns use the v flag). */
 const COURT_ID = '[A-Za-z0-9_\\-]{1,20}';
@@ -74,8 +75,8 @@ function courtsForm(courts, day) {
   return form;
 }
 
-/** @param {any} schedule */
-function scheduleTable(schedule) {
+/** @param {any} schedule @param {Map<string, string>} gameIds competition key → the game's id (for its 记录表) */
+function scheduleTable(schedule, gameIds) {
   return table(
     [t('games'), t('court'), t('windowStart'), t('moveTo')],
     schedule.games.map((/** @type {any} */ g) => {
@@ -106,6 +107,7 @@ function scheduleTable(schedule) {
           'td',
           { class: 'name' },
           `${g.gameId} · ${g.home.team?.name ?? g.home.label} ${t('vs')} ${g.away.team?.name ?? g.away.label}`,
+          gameIds.has(g.gameId) ? [' ', scoresheetLink(gameIds.get(g.gameId) ?? '', g.gameId)] : null,
         ),
         h('td', {}, g.courtName),
         h('td', {}, whenText(g.start)),
@@ -130,6 +132,9 @@ function scheduleTable(schedule) {
 export async function scheduleView(tour) {
   const courts = await call('GET', comp('/courts')).catch(() => ({ courts: [] }));
   const schedule = await call('GET', comp('/schedule')).catch(() => null);
+  // The schedule names games by their key in the structure; a scoresheet needs the game itself.
+  const games = schedule ? await getAll(`/api/v1/tournaments/${route.tournamentId}/games`) : [];
+  const gameIds = new Map(games.filter((g) => g.competitionKey).map((g) => [g.competitionKey, g.id]));
   const slot = h('input', { type: 'number', min: '10', max: '600', value: '90' });
   const rest = h('input', { type: 'number', min: '0', max: '1440', value: '60' });
   return h(
@@ -144,6 +149,6 @@ export async function scheduleView(tour) {
       h('div', { class: 'row' }, field(t('slotMinutes'), slot), field(t('minRest'), rest)),
       h('button', { type: 'submit' }, t('generateSchedule')),
     ),
-    schedule ? scheduleTable(schedule) : null,
+    schedule ? scheduleTable(schedule, gameIds) : null,
   );
 }

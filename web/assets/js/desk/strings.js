@@ -165,4 +165,9 @@ export const DESK_STRINGS = {
   deskErr_GAME_ILLEGAL_TRANSITION: ['比赛现在不能转到这个状态', 'The game cannot move to that state now'],
   deskErr_UNIT_REQUIRED: ['请选择或输入球队所属单位', 'Pick or type the team’s unit'],
   deskErr_forbiddenDesk: ['没有权限这样做', 'You may not do this'],
+  // printable documents (issue 16)
+  printProgramme: ['秩序册', 'Programme'],
+  printResultsBook: ['成绩册', 'Results book'],
+  printScoresheet: ['记录表', 'Scoresheet'],
+  printScoresheetOf: ['{game} 记录表', 'Scoresheet of {game}'],
 };

@@ -7,7 +7,7 @@ import { fill, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { main, page, renderTop, setTitle, tabs } from '../layout.js';
 import { awardsView } from '../desk/awards.js';
-import { call, flashView, route, setRedraw } from '../desk/context.js';
+import { call, flashView, printLink, route, setRedraw } from '../desk/context.js';
 import { homeView, loginView } from '../desk/home.js';
 import { resultsView } from '../desk/results.js';
 import { scheduleView } from '../desk/schedule.js';
@@ -42,6 +42,10 @@ async function tournamentView() {
       'p',
       {},
       h('a', { href: `/t/${tour.id}` }, t('fanPage')),
+      ' · ',
+      printLink(`/print/programme/${tour.id}`, t('printProgramme')),
+      ' · ',
+      printLink(`/print/results/${tour.id}`, t('printResultsBook')),
       ' · ',
       h('span', { class: 'badge' }, t(`tournament_${tour.status}`)),
     ),
