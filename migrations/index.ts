@@ -11,6 +11,7 @@ import { Webhooks1796206245718 } from './1796206245718-webhooks.js';
 import { GameSummaryAndSnapshots1796206279861 } from './1796206279861-game-summary-and-snapshots.js';
 import { TournamentLanguage1796210008031 } from './1796210008031-tournament-language.js';
 import { TournamentOrganisingUnits1796211658029 } from './1796211658029-tournament-organising-units.js';
+import { JerseyNumbersAsNumbers1796211916079 } from './1796211916079-jersey-numbers-as-numbers.js';
 
 export const migrations = [
   Registration1795275560873,
@@ -24,4 +25,5 @@ export const migrations = [
   GameSummaryAndSnapshots1796206279861,
   TournamentLanguage1796210008031,
   TournamentOrganisingUnits1796211658029,
+  JerseyNumbersAsNumbers1796211916079,
 ];

@@ -115,7 +115,7 @@ describe('live delivery to fans', () => {
       clock: { running: false, remaining: 5650, asOfSeq: 5, asOf: stop.recordedAt },
       scoreByPeriod: [{ label: '1', home: 3, away: 0 }],
     });
-    expect(snapshot.boxScore!.teams[0].players.find((p) => p.jerseyNumber === '4')).toMatchObject({ pts: 3 });
+    expect(snapshot.boxScore!.teams[0].players.find((p) => p.jerseyNumber === 4)).toMatchObject({ pts: 3 });
     // The last plays (clock starts and stops are not plays a fan lists).
     expect(snapshot.recentPlays.map((p) => p.play.type)).toEqual([
       'period_start',

@@ -9,7 +9,7 @@ import { startTestApp, type TestContext } from './support/test-app.js';
 
 const spec = (r: TeamRoster) => ({
   name: r.name,
-  players: r.players.map((p) => ({ jersey: p.jerseyNumber, name: p.name })),
+  players: r.players.map((p) => ({ jersey: String(p.jerseyNumber), name: p.name })),
 });
 
 /**
@@ -72,7 +72,7 @@ describe('live scoring: the Huzhou 3rd-place game (长兴天顺物流队 vs 德�
           teamId: home.id,
           name: home.name,
           players: changxing.players.map((p) => ({
-            playerId: idOf('H', p.jerseyNumber),
+            playerId: idOf('H', String(p.jerseyNumber)),
             teamId: home.id,
             jerseyNumber: p.jerseyNumber,
             name: p.name,
@@ -82,7 +82,7 @@ describe('live scoring: the Huzhou 3rd-place game (长兴天顺物流队 vs 德�
           teamId: away.id,
           name: away.name,
           players: deqing.players.map((p) => ({
-            playerId: idOf('A', p.jerseyNumber),
+            playerId: idOf('A', String(p.jerseyNumber)),
             teamId: away.id,
             jerseyNumber: p.jerseyNumber,
             name: p.name,
@@ -243,7 +243,7 @@ describe('live scoring: the Huzhou 3rd-place game (长兴天顺物流队 vs 德�
     const teamOf = (s: Side) => box.teams.find((t: any) => t.teamId === (s === 'H' ? home.id : away.id));
     for (const [key, want] of Object.entries(expected.lines)) {
       const [s, jersey] = key.split(' ') as [Side, string];
-      expect({ who: key, ...teamOf(s).players.find((p: any) => p.jerseyNumber === jersey) }).toMatchObject({
+      expect({ who: key, ...teamOf(s).players.find((p: any) => p.jerseyNumber === Number(jersey)) }).toMatchObject({
         who: key,
         ...want,
       });
@@ -252,7 +252,7 @@ describe('live scoring: the Huzhou 3rd-place game (长兴天顺物流队 vs 德�
       expect(teamOf(s).totals).toMatchObject({ ...expected.shooting[s], pts: expected.final[s] });
     }
     expect(teamOf('H').percentages).toEqual({ fg: 54.1, fg2: 64, fg3: 33.3, ft: 68.8 });
-    expect(teamOf('A').players.find((p: any) => p.jerseyNumber === '11')).toMatchObject({ out: 'fouled_out', pf: 5 });
+    expect(teamOf('A').players.find((p: any) => p.jerseyNumber === 11)).toMatchObject({ out: 'fouled_out', pf: 5 });
 
     // The fan heard every committed event once, in order, and every status change.
     await waitFor(() => fanDeltas.length === script.log.length, 'the fan to hear every event');

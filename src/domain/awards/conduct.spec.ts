@@ -9,7 +9,7 @@ describe('conduct facts for the sportsmanship indicators', () => {
     players: [1, 2, 3, 4, 5].map((n) => ({
       playerId: `${teamId}${n}`,
       teamId,
-      jerseyNumber: String(n),
+      jerseyNumber: n,
       name: `${teamId}${n}`,
     })),
     startingFive: [1, 2, 3, 4, 5].map((n) => `${teamId}${n}`),

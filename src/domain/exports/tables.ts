@@ -221,7 +221,7 @@ export function leadersSheet(boards: readonly LeaderBoard[]): Sheet {
 }
 
 export interface BoxLine {
-  jerseyNumber: string;
+  jerseyNumber: number;
   name: string;
   starter: boolean;
   secondsPlayed: number | null;
@@ -353,7 +353,7 @@ function describePlay(e: PlayRow['event']): string {
 export function playsSheet(
   plays: readonly PlayRow[],
   teams: ReadonlyMap<string, string>,
-  players: ReadonlyMap<string, { name: string; jerseyNumber: string }>,
+  players: ReadonlyMap<string, { name: string; jerseyNumber: number }>,
 ): Sheet {
   let period: number | null = null;
   return {

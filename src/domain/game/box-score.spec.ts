@@ -12,14 +12,14 @@ describe('boxScore', () => {
         'nanxun',
         '南浔彩蝶队',
         [
-          ['00', '许飞'],
+          ['99', '许飞'],
           ['0', '钟亮'],
           ['10', '何平'],
           ['7', '罗军'],
           ['23', '高翔'],
           ['5', '林涛'],
         ],
-        ['00', '0', '10', '7', '23'],
+        ['99', '0', '10', '7', '23'],
       ),
       roster(
         'deqing',
@@ -58,25 +58,25 @@ describe('boxScore', () => {
   const box = boxScore(replay(script.log, context));
   const [home, away] = box.teams;
 
-  it('lists starters first, then by jersey number ("0" before "00")', () => {
-    expect(home.players.map((p) => p.jerseyNumber)).toEqual(['0', '00', '7', '10', '23', '5']);
-    expect(home.players.find((p) => p.jerseyNumber === '5')).toMatchObject({
+  it('lists starters first, then by jersey number as a number (7 before 10, 23 before 99)', () => {
+    expect(home.players.map((p) => p.jerseyNumber)).toEqual([0, 7, 10, 23, 99, 5]);
+    expect(home.players.find((p) => p.jerseyNumber === 5)).toMatchObject({
       starter: false,
       onCourt: true,
       played: true,
     });
-    expect(home.players.find((p) => p.jerseyNumber === '23')).toMatchObject({ starter: true, onCourt: false });
+    expect(home.players.find((p) => p.jerseyNumber === 23)).toMatchObject({ starter: true, onCourt: false });
   });
 
   it('derives REB and EFF per player', () => {
-    expect(home.players.find((p) => p.jerseyNumber === '7')).toMatchObject({
+    expect(home.players.find((p) => p.jerseyNumber === 7)).toMatchObject({
       pts: 3,
       fgm: 1,
       fga: 2,
       reb: 0,
       eff: 3 - 1,
     });
-    expect(home.players.find((p) => p.jerseyNumber === '0')).toMatchObject({ pts: 1, ast: 1, eff: 1 + 1 - 1 });
+    expect(home.players.find((p) => p.jerseyNumber === 0)).toMatchObject({ pts: 1, ast: 1, eff: 1 + 1 - 1 });
   });
 
   it('team totals include team rebounds, team turnovers and score-only points', () => {

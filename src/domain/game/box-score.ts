@@ -15,7 +15,7 @@ import { plusMinus, secondsPlayed } from './apply-court-time.js';
 import type { GameState, PeriodScore, PlayerGameStatus } from './game-state.js';
 
 export interface BoxScorePlayerLine extends PlayerGameLine {
-  jerseyNumber: string;
+  jerseyNumber: number;
   name: string;
   starter: boolean;
   onCourt: boolean;
@@ -86,17 +86,13 @@ export interface BoxScore {
 export const percentage = (made: number, attempted: number): number | null =>
   attempted === 0 ? null : Math.round((1000 * made) / attempted) / 10;
 
-// Jersey order: numeric value first, then "0" before "00".
-const jerseyOrder = (a: string, b: string) =>
-  (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || a.length - b.length || a.localeCompare(b);
-
 export function boxScore(state: GameState): BoxScore {
   const team = (index: 0 | 1): BoxScoreTeam => {
     const { teamId, name } = state.teams[index];
     const court = state.onCourt[teamId] ?? [];
     const players = Object.values(state.players)
       .filter((p) => p.teamId === teamId)
-      .sort((a, b) => Number(b.starter) - Number(a.starter) || jerseyOrder(a.jerseyNumber, b.jerseyNumber))
+      .sort((a, b) => Number(b.starter) - Number(a.starter) || a.jerseyNumber - b.jerseyNumber)
       .map((p): BoxScorePlayerLine => {
         const line = state.lines[p.playerId] ?? emptyLine(state.gameId, p.playerId, teamId);
         return {

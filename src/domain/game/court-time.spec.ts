@@ -29,7 +29,7 @@ function refusal(context: GameContext, lines: readonly string[]): DomainError {
 
 const tracked = simpleGame({ tracked: true });
 const line = (box: ReturnType<typeof boxScore>, side: 0 | 1, jersey: string) =>
-  box.teams[side].players.find((p) => p.jerseyNumber === jersey)!;
+  box.teams[side].players.find((p) => p.jerseyNumber === Number(jersey))!;
 
 describe('who is on court: a play by a player on the bench is refused', () => {
   it.each([

@@ -64,11 +64,11 @@ export function resolveGameSettings(input: GameSettingsInput = {}): GameSettings
   return settings;
 }
 
-/** A player on a team's game roster. Jersey numbers are strings because FIBA allows both "0" and "00". */
+/** A player on a team's game roster. The jersey number is the registered one, a whole number 0–99. */
 export interface RosterPlayer {
   playerId: string;
   teamId: string;
-  jerseyNumber: string;
+  jerseyNumber: number;
   name: string;
 }
 

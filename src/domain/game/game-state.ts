@@ -66,7 +66,7 @@ export interface FoulTally {
 export interface PlayerGameStatus {
   playerId: string;
   teamId: string;
-  jerseyNumber: string;
+  jerseyNumber: number;
   name: string;
   starter: boolean;
   fouls: FoulTally;

@@ -72,7 +72,7 @@ describe('3rd-place game decided in overtime (Huzhou 2024: 长兴天顺物流队
     for (const [key, want] of Object.entries(expected.lines)) {
       const [s, jersey] = key.split(' ') as [Side, string];
       const team = box.teams.find((t) => t.teamId === side(s))!;
-      const line = team.players.find((p) => p.jerseyNumber === jersey)!;
+      const line = team.players.find((p) => p.jerseyNumber === Number(jersey))!;
       expect({ who: key, ...line }).toMatchObject({ who: key, ...want });
     }
     for (const s of ['H', 'A'] as const) {
@@ -83,7 +83,7 @@ describe('3rd-place game decided in overtime (Huzhou 2024: 长兴天顺物流队
     }
     const h = box.teams[0];
     expect(h.percentages).toEqual({ fg: 54.1, fg2: 64, fg3: 33.3, ft: 68.8 });
-    expect(h.players.slice(0, 5).map((p) => p.jerseyNumber)).toEqual(['4', '7', '9', '11', '23']);
+    expect(h.players.slice(0, 5).map((p) => p.jerseyNumber)).toEqual([4, 7, 9, 11, 23]);
   });
 
   it('keeps team fouls, fouled-out players and time-outs as the scoresheet would', () => {

@@ -18,7 +18,8 @@ export class BoxScorePlayerLineDto implements BoxScorePlayerLine {
   @ApiProperty({ format: 'uuid' }) gameId: string;
   @ApiProperty({ format: 'uuid' }) playerId: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
-  @ApiProperty({ type: String, example: '23' }) jerseyNumber: BoxScorePlayerLine['jerseyNumber'];
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 99, example: 23, description: 'As registered' })
+  jerseyNumber: BoxScorePlayerLine['jerseyNumber'];
   @ApiProperty({ example: '沈建华' }) name: string;
   @ApiProperty({ description: 'In the starting five' }) starter: boolean;
   @ApiProperty({ description: 'On the court now (tracked lineups)' }) onCourt: boolean;

@@ -18,7 +18,7 @@ export async function currentRoster(
     players: page.items.map((p) => ({
       playerId: p.id,
       teamId,
-      jerseyNumber: String(p.jerseyNumber),
+      jerseyNumber: p.jerseyNumber,
       name: p.name,
     })),
     startingFive,
