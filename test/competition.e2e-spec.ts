@@ -664,10 +664,9 @@ describe('competition structure, schedule and advancement (issue 4)', () => {
         });
         const unknownKind = await ctx.http('PUT', url(e), { stages: [{ kind: 'league', id: 'S1' }] });
         expect(unknownKind.status).toBe(400);
-        expect(unknownKind.body.details).toContainEqual({
-          field: 'stages[0].kind',
-          reason: 'must be one of: group, knockout',
-        });
+        expect(unknownKind.body.details).toContainEqual(
+          expect.objectContaining({ field: 'stages[0].kind', reason: 'must be one of: group, knockout' }),
+        );
         const stranger = await ctx.http('PUT', url(e), {
           stages: [
             {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { io } from 'socket.io-client';
+import { JerseyNumbersAsNumbers1796211916079 } from '../migrations/1796211916079-jersey-numbers-as-numbers.js';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../src/live/events.js';
 import { connectSocket, scoredGame, waitFor, type LiveSocket, type RosterSpec } from './support/live.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
@@ -194,12 +196,70 @@ describe('games: lifecycle, access, validation and the socket', () => {
     const done = await sk('POST', `/api/v1/games/${g.game.id}/transitions`, { to: 'final' });
     expect(done.body).toMatchObject({ status: 'official', result: { homeScore: 5, awayScore: 3 } });
     const box = (await ctx.anon('GET', `/api/v1/games/${g.game.id}/box-score`)).body;
-    expect(box.teams[1].players.find((p: any) => p.jerseyNumber === '12')).toMatchObject({
+    expect(box.teams[1].players.find((p: any) => p.jerseyNumber === 12)).toMatchObject({
       pts: 3,
       scoreOnlyPts: 3,
       fga: 0,
     });
     expect(box.teams[0].totals).toMatchObject({ pts: 5, teamPoints: 3, fgm2: 1 });
+  });
+
+  it('carries a jersey number as the same number in the box score as in the roster, also for games stored before', async () => {
+    const g = await newGame();
+    const gurl = `/api/v1/games/${g.game.id}`;
+    expect((await ctx.http('POST', `${gurl}/transitions`, readyBody(g))).body.status).toBe('ready');
+    const jerseys = async () => {
+      const box = (await ctx.anon('GET', `${gurl}/box-score`)).body;
+      return box.teams.map((t: any) => t.players.map((p: any) => [p.playerId, p.jerseyNumber]));
+    };
+    const registered = await Promise.all(
+      [g.home.id, g.away.id].map(async (teamId) => {
+        const { items } = (await ctx.anon('GET', `/api/v1/teams/${teamId}/players?pageSize=100`)).body;
+        return new Map<string, number>(items.map((p: any) => [p.id, p.jerseyNumber]));
+      }),
+    );
+    const expectSameNumbers = (teams: Array<Array<[string, unknown]>>) =>
+      teams.forEach((lines, side) => {
+        expect(lines).toHaveLength(8);
+        for (const [playerId, jersey] of lines) {
+          expect(typeof jersey).toBe('number');
+          expect(jersey).toBe(registered[side]!.get(playerId));
+        }
+      });
+    const now = await jerseys();
+    expectSameNumbers(now);
+    // Starters (#4-#8) first, then the bench by number: 9 before 10 (as text "10" would come first).
+    expect(now[0].map(([, j]: [string, number]) => j)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+
+    // A game stored before the change held the numbers as strings, in its rosters and its state.
+    const db = new pg.Client({ connectionString: ctx.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE game SET
+           state = jsonb_set(state, '{players}', (SELECT jsonb_object_agg(k, jsonb_set(v, '{jerseyNumber}', to_jsonb(v->>'jerseyNumber')))
+                                                    FROM jsonb_each(state->'players') e(k, v))),
+           context = jsonb_set(context, '{teams}', (SELECT jsonb_agg(jsonb_set(t, '{players}',
+                       (SELECT jsonb_agg(jsonb_set(p, '{jerseyNumber}', to_jsonb(p->>'jerseyNumber')) ORDER BY pi)
+                          FROM jsonb_array_elements(t->'players') WITH ORDINALITY pp(p, pi))) ORDER BY ti)
+                       FROM jsonb_array_elements(context->'teams') WITH ORDINALITY tt(t, ti)))
+         WHERE id = $1`,
+        [g.game.id],
+      );
+      expect((await jerseys())[0][0]).toEqual([expect.any(String), '4']);
+      await new JerseyNumbersAsNumbers1796211916079().up({ query: (sql: string) => db.query(sql) } as never);
+    } finally {
+      await db.end();
+    }
+    expectSameNumbers(await jerseys());
+    // Plays after the rewrite are scored on the rewritten rosters and state.
+    const sk = ctx.as(g.scorekeeper.accessToken);
+    expect((await sk('POST', `${gurl}/events`, event(g, 0, { type: 'period_start' }))).status).toBe(201);
+    const made = { type: 'field_goal_made', teamId: g.home.id, playerId: g.home.ids.get('4'), points: 2 };
+    expect((await sk('POST', `${gurl}/events`, event(g, 1, made))).status).toBe(201);
+    expectSameNumbers(await jerseys());
+    const box = (await ctx.anon('GET', `${gurl}/box-score`)).body;
+    expect(box.teams[0].players[0]).toMatchObject({ jerseyNumber: 4, pts: 2 });
   });
 
   it('names the field of a bad event, over HTTP and on the socket alike', async () => {
@@ -231,7 +291,9 @@ describe('games: lifecycle, access, validation and the socket', () => {
     expect(
       (await post(event(g, 0, { type: 'replace', targetSeq: 1, replacement: { type: 'void', targetSeq: 1 } }))).body
         .details,
-    ).toContainEqual({ field: 'event.replacement.type', reason: expect.stringContaining('must be a play') });
+    ).toContainEqual(
+      expect.objectContaining({ field: 'event.replacement.type', reason: expect.stringContaining('must be a play') }),
+    );
     // Rules that need the game are the reducer's: a player from the other team.
     await post(event(g, 0, { type: 'period_start' }));
     const wrong = await post(

@@ -12,7 +12,8 @@ import { startTestApp, type LoggedIn, type TestContext } from './support/test-ap
  */
 
 type Schema = {
-  type?: string;
+  /** OpenAPI 3.1: a nullable field is a union with 'null' (resolve() turns it back into `nullable`). */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   nullable?: boolean;
@@ -167,6 +168,13 @@ describe('hostile input over HTTP', () => {
     if (!s) return {};
     if (s.$ref) return resolve(doc.components.schemas[s.$ref.split('/').pop()!]);
     if (s.allOf?.length === 1) return { ...resolve(s.allOf[0]), nullable: s.nullable };
+    const others = s.oneOf?.filter((o) => o.type !== 'null');
+    if (others && others.length === 1 && others.length < s.oneOf!.length)
+      return { ...resolve(others[0]), nullable: true };
+    if (Array.isArray(s.type)) {
+      const types = s.type.filter((t) => t !== 'null');
+      return { ...s, type: types.length === 1 ? types[0] : undefined, nullable: s.type.includes('null') };
+    }
     return s;
   };
 

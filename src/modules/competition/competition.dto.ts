@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { NameText, Nested, Optional, WallClockTime } from '../../common/validation/decorators.js';
+import { CalendarDate, NameText, Nested, Optional, WallClockTime } from '../../common/validation/decorators.js';
 
 /** Stage and group ids are short: they become part of game ids ('S1-A-R1-G1', at most 20 characters). */
 const SHORT_ID = /^[A-Za-z0-9]{1,4}$/;
@@ -565,17 +565,15 @@ export class GameScheduleOptionDto {
   durationMinutes?: number;
 }
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class StageDaysDto {
   @ShortId('KO', 'A stage of the competition') stageId: string;
 
-  @ApiProperty({ example: '2024-05-02', pattern: LOCAL_DATE.source, description: 'First day of the stage' })
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @ApiProperty({ example: '2024-05-02', format: 'date', description: 'First day of the stage' })
+  @CalendarDate('2024-05-02')
   first: string;
 
-  @ApiProperty({ example: '2024-05-02', pattern: LOCAL_DATE.source, description: 'Last day of the stage (inclusive)' })
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @ApiProperty({ example: '2024-05-02', format: 'date', description: 'Last day of the stage (inclusive)' })
+  @CalendarDate('2024-05-02')
   last: string;
 }
 
