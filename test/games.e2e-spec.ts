@@ -67,7 +67,7 @@ describe('games: lifecycle, access, validation and the socket', () => {
     expect((await ctx.http('POST', url, { scheduledAt: '2024-05-19 14:00', role: 'x' })).body.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'scheduledAt', reason: expect.stringContaining('local date-time') }),
-        { field: 'role', reason: 'is not an accepted field', rule: 'whitelistValidation' },
+        { field: 'role', reason: 'is not an accepted field' },
       ]),
     );
     expect((await ctx.anon('POST', url, {})).status).toBe(401);
@@ -272,7 +272,7 @@ describe('games: lifecycle, access, validation and the socket', () => {
           event(g, 0, { type: 'field_goal_made', teamId: g.home.id, playerId: g.home.ids.get('4'), points: 4 }),
         )
       ).body.details,
-    ).toEqual([{ field: 'event.points', reason: 'must be one of the following values: 2, 3', rule: 'isIn' }]);
+    ).toEqual([{ field: 'event.points', reason: 'must be one of the following values: 2, 3' }]);
     expect((await post(event(g, 0, { type: 'dunk' }))).body.details).toEqual([
       expect.objectContaining({
         field: 'event.type',
@@ -280,7 +280,7 @@ describe('games: lifecycle, access, validation and the socket', () => {
       }),
     ]);
     expect((await post(event(g, 0, { type: 'timeout', teamId: g.home.id, score: 99 }))).body.details).toEqual([
-      { field: 'event.score', reason: 'is not an accepted field', rule: 'whitelistValidation' },
+      { field: 'event.score', reason: 'is not an accepted field' },
     ]);
     expect((await post({ clientEventId: 'x', expectedSeq: -1 })).body.details.map((d: any) => d.field).sort()).toEqual([
       'clientEventId',
