@@ -152,6 +152,46 @@ describe('organising units and the desk’s print links (issue 16)', () => {
     LONG,
   );
 
+  /** A desk page logged in as the organiser, at `path`. */
+  async function desk(path: string): Promise<Page> {
+    const context = await browser.newContext({ width: 1024, height: 900 });
+    const page = await context.newPage();
+    watchPage(page, problems);
+    await page.goto(`${ctx.baseUrl}/desk`);
+    await page.getByLabel('用户名').fill(ctx.organiser.username);
+    await page.getByLabel('密码').fill(ctx.organiser.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '新建赛事' }).waitFor();
+    await page.goto(`${ctx.baseUrl}${path}`);
+    return page;
+  }
+
+  it(
+    'sets the host and organising units on the desk, registering a unit not yet known',
+    async () => {
+      const plain = await f.newTournament();
+      const page = await desk(`/desk/t/${plain.id}`);
+      const form = page.getByRole('form', { name: '主办、承办、协办单位' });
+      await form.getByLabel('主办单位').fill(units.host.name);
+      const newcomer = `湖州市篮球协会${tag()}`;
+      await form.getByLabel('承办单位').fill(`${units.org1.name}\n${newcomer}\n\n${units.org1.name}`);
+      await form.getByLabel('协办单位').fill(units.co1.name);
+      await form.getByRole('button', { name: '保存单位' }).click();
+      await page.getByText(`已保存；新登记的单位：${newcomer}`).waitFor();
+      const saved = (await ctx.anon('GET', `/api/v1/tournaments/${plain.id}`)).body;
+      expect(saved.hostUnitId).toBe(units.host.id);
+      expect(saved.coOrganiserUnitIds).toEqual([units.co1.id]);
+      expect(saved.organiserUnitIds).toHaveLength(2);
+      expect(saved.organiserUnitIds[0]).toBe(units.org1.id);
+      const programme = (await ctx.anon('GET', `/api/v1/tournaments/${plain.id}/documents/programme`)).body;
+      expect(programme.organiserUnits.map((u: { name: string }) => u.name)).toEqual([units.org1.name, newcomer]);
+      // Drawn again from the server: the names as saved.
+      expect(await form.getByLabel('承办单位').inputValue()).toBe(`${units.org1.name}\n${newcomer}`);
+      await page.context().close();
+    },
+    LONG,
+  );
+
   it(
     'links the 秩序册 and 成绩册 from the desk, and each game’s 记录表 where the desk lists games',
     async () => {
@@ -177,16 +217,8 @@ describe('organising units and the desk’s print links (issue 16)', () => {
       const [game] = (await f.ok('POST', `${comp}/games`)).games as Array<{ id: string; gameId: string }>;
       await f.ok('POST', `/api/v1/games/${game!.id}/transitions`, { to: 'postponed' });
 
-      const context = await browser.newContext({ width: 1024, height: 900 });
-      const page = await context.newPage();
-      watchPage(page, problems);
-      await page.goto(`${ctx.baseUrl}/desk`);
-      await page.getByLabel('用户名').fill(ctx.organiser.username);
-      await page.getByLabel('密码').fill(ctx.organiser.password);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('heading', { name: '新建赛事' }).waitFor();
-
-      await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/results`);
+      const page = await desk(`/desk/t/${tournamentId}/results`);
+      const context = page.context();
       const programme = page.getByRole('link', { name: '秩序册', exact: true });
       await programme.waitFor();
       expect(await programme.getAttribute('href')).toBe(`/print/programme/${tournamentId}`);

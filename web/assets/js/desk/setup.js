@@ -4,6 +4,7 @@ import { field, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { act, actionForm, call, comp, route } from './context.js';
 import { DeskProblem } from './errors.js';
+import { organisingUnitsForm } from './organising-units.js';
 
 const HUZHOU = { huzhou3: 'three_groups_best_runner_up', huzhou4: 'four_groups_quarter_finals' };
 
@@ -162,7 +163,8 @@ function handDrawForm(current, teams) {
   );
 }
 
-export async function setupView() {
+/** @param {any} tour */
+export async function setupView(tour) {
   const current = await call('GET', comp()).catch((e) =>
     e instanceof ApiError && e.status === 404 ? null : Promise.reject(e),
   );
@@ -212,5 +214,6 @@ export async function setupView() {
         t('startTournament'),
       ),
     ),
+    await organisingUnitsForm(tour),
   );
 }

@@ -170,4 +170,12 @@ export const DESK_STRINGS = {
   printResultsBook: ['成绩册', 'Results book'],
   printScoresheet: ['记录表', 'Scoresheet'],
   printScoresheetOf: ['{game} 记录表', 'Scoresheet of {game}'],
+  organisingUnits: ['主办、承办、协办单位', 'Host and organising units'],
+  hostUnit: ['主办单位', 'Host unit'],
+  organiserUnits: ['承办单位', 'Organiser units'],
+  coOrganiserUnits: ['协办单位', 'Co-organiser units'],
+  unitPerLine: ['每行一个单位，按印在秩序册上的顺序', 'One unit a line, in the order the programme prints them'],
+  saveOrganisingUnits: ['保存单位', 'Save the units'],
+  organisingUnitsSavedNew: ['已保存；新登记的单位：{names}', 'Saved; units newly registered: {names}'],
+  organisingUnitsTooMany: ['承办、协办单位各最多 {max} 个', 'At most {max} organiser and {max} co-organiser units'],
 };
