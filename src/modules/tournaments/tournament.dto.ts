@@ -34,7 +34,6 @@ const UnitIds = (description: string) =>
       items: { type: 'string', format: 'uuid' },
       maxItems: MAX_ORGANISING_UNITS,
       uniqueItems: true,
-      default: [],
     }),
     Optional(),
     IsArray({ message: 'must be an array of unit ids' }),
@@ -198,10 +197,14 @@ export class CreateTournamentDto {
   @IsUUID()
   hostUnitId?: string | null;
 
-  @UnitIds('承办单位: the organiser units, in the order the programme lists them (empty clears)')
+  @UnitIds(
+    '承办单位: the organiser units, in the order the programme lists them (left out: none on create, unchanged on update; [] clears)',
+  )
   organiserUnitIds?: string[];
 
-  @UnitIds('协办单位: the co-organiser units, in the order the programme lists them (empty clears)')
+  @UnitIds(
+    '协办单位: the co-organiser units, in the order the programme lists them (left out: none on create, unchanged on update; [] clears)',
+  )
   coOrganiserUnitIds?: string[];
 
   @ApiPropertyOptional({ type: RulesDto, description: 'FIBA defaults for anything left out' })
