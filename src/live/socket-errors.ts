@@ -11,7 +11,7 @@ import {
 import { WsException } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
-import type { ErrorBody } from '../common/errors/error-body.js';
+import { detailsAndRules, type ErrorBody } from '../common/errors/error-body.js';
 import { STATUS_BY_KIND, STATUS_TEXT } from '../common/errors/error-status.js';
 import { RequestValidationError } from '../common/errors/validation.js';
 import { DomainError, type ErrorDetail } from '../domain/shared/domain-error.js';
@@ -25,15 +25,18 @@ export function socketErrorBody(exception: unknown, requestId: string): ErrorBod
     message: string,
     details: ErrorDetail[] = [],
     context?: Record<string, unknown>,
-  ): ErrorBody => ({
-    statusCode,
-    error: STATUS_TEXT[statusCode] ?? 'Error',
-    message,
-    code,
-    details,
-    requestId,
-    ...(context ? { context } : {}),
-  });
+  ): ErrorBody => {
+    const split = detailsAndRules(details, context);
+    return {
+      statusCode,
+      error: STATUS_TEXT[statusCode] ?? 'Error',
+      message,
+      code,
+      details: split.details,
+      requestId,
+      ...(split.context ? { context: split.context } : {}),
+    };
+  };
   if (exception instanceof DomainError)
     return make(
       STATUS_BY_KIND[exception.kind],

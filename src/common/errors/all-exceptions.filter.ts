@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorDetail } from '../../domain/shared/domain-error.js';
-import type { ErrorBody } from './error-body.js';
+import { detailsAndRules, type ErrorBody } from './error-body.js';
 import { STATUS_BY_KIND, STATUS_TEXT } from './error-status.js';
 import { RequestValidationError } from './validation.js';
 
@@ -45,15 +45,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: string,
       details: ErrorDetail[] = [],
       context?: Record<string, unknown>,
-    ): ErrorBody => ({
-      statusCode,
-      error: STATUS_TEXT[statusCode] ?? 'Error',
-      message,
-      code,
-      details,
-      requestId,
-      ...(context ? { context } : {}),
-    });
+    ): ErrorBody => {
+      const split = detailsAndRules(details, context);
+      return {
+        statusCode,
+        error: STATUS_TEXT[statusCode] ?? 'Error',
+        message,
+        code,
+        details: split.details,
+        requestId,
+        ...(split.context ? { context: split.context } : {}),
+      };
+    };
     if (exception instanceof DomainError) {
       return make(
         STATUS_BY_KIND[exception.kind],

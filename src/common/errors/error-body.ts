@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ErrorDetail } from '../../domain/shared/domain-error.js';
 
-export class ErrorDetailDto implements ErrorDetail {
+export class ErrorDetailDto implements Omit<ErrorDetail, 'rule' | 'limit'> {
   @ApiProperty({ example: 'jerseyNumber' })
   field: string;
 
@@ -13,16 +13,6 @@ export class ErrorDetailDto implements ErrorDetail {
 
   @ApiProperty({ required: false, example: '号码', description: 'CSV import: column as written in the header' })
   column?: string;
-
-  @ApiProperty({
-    required: false,
-    example: 'maxLength',
-    description: 'The validation rule broken (constraint name), for clients that word the reason themselves',
-  })
-  rule?: string;
-
-  @ApiProperty({ required: false, example: 99, description: 'The bound of a rule such as `maxLength` or `max`' })
-  limit?: number;
 }
 
 /** The one JSON shape of every failure. */
@@ -49,7 +39,34 @@ export class ErrorBody {
     required: false,
     type: Object,
     additionalProperties: true,
-    description: 'Extra context, e.g. the current state on a stale write',
+    description:
+      'Extra context, e.g. the current state on a stale write. A validation failure adds `rules`: for each detail (by `index`) the rule broken (`rule`, class-validator’s name such as `isNotEmpty` or `maxLength`) and its bound (`limit`), for clients that word the reason themselves',
   })
   context?: Record<string, unknown>;
+}
+
+/** One detail's broken rule, in `context.rules` of an error body. */
+export interface DetailRule {
+  /** The detail's position in `details`. */
+  index: number;
+  field: string;
+  rule: string;
+  limit?: number;
+}
+
+/**
+ * The details as clients have always read them (`field`, `reason`, and `row`/`column` for file
+ * imports), with the rules broken moved beside them into `context.rules`, so a page can word each
+ * reason in its own language without the details changing shape.
+ */
+export function detailsAndRules(
+  details: ErrorDetail[],
+  context: Record<string, unknown> | undefined,
+): { details: ErrorDetail[]; context: Record<string, unknown> | undefined } {
+  const rules: DetailRule[] = [];
+  const plain = details.map(({ rule, limit, ...detail }, index) => {
+    if (rule) rules.push({ index, field: detail.field, rule, ...(limit !== undefined ? { limit } : {}) });
+    return detail;
+  });
+  return { details: plain, context: rules.length ? { ...context, rules } : context };
 }

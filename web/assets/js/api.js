@@ -6,8 +6,20 @@ export class ApiError extends Error {
     super(body?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.code ?? null;
-    this.body = body;
+    this.body = withRules(body);
   }
+}
+
+/**
+ * The rules a refused request broke travel beside its details (`context.rules`, by index): put each
+ * back on its detail, where error-details.js words it.
+ */
+function withRules(body) {
+  const rules = body?.context?.rules;
+  if (!Array.isArray(rules) || !Array.isArray(body.details)) return body;
+  const details = body.details.map((d) => ({ ...d }));
+  for (const r of rules) if (details[r.index]) Object.assign(details[r.index], { rule: r.rule, limit: r.limit });
+  return { ...body, details };
 }
 
 /** A request that never reached the server (offline, DNS, connection reset). */
