@@ -256,7 +256,7 @@ describe('the organiser desk (issue 17)', () => {
           { id: 'side', name: '副场', windows: [{ start: '2024-05-12T08:00', end: '2024-05-12T22:00' }] },
         ],
       });
-      await f.ok('POST', `${comp}/schedule`, { slotMinutes: 60, minRestMinutes: 30 });
+      const built = await f.ok('POST', `${comp}/schedule`, { slotMinutes: 60, minRestMinutes: 30 });
       for (const width of [360, 390]) {
         const page = await desk(`/desk/t/${tournamentId}/schedule`, { width, height: 800 });
         const overflow = () =>
@@ -265,6 +265,15 @@ describe('the organiser desk (issue 17)', () => {
           ) as Promise<number>;
         await page.getByRole('region', { name: '赛程' }).waitFor();
         expect(await overflow()).toBeLessThanOrEqual(0);
+        // The schedule's quality figures, as the API reports them, in words.
+        const quality = page.getByTestId('schedule-quality');
+        await expect(quality.getByRole('heading', { name: '赛程质量' }).isVisible()).resolves.toBe(true);
+        const figures = await quality.locator('dl').innerText();
+        expect(figures).toContain(`比赛天数\n${built.quality.daysUsed} 天`);
+        expect(figures).toContain(`连场次数\n${built.quality.backToBackCount}`);
+        expect(await quality.getByRole('region', { name: '各队最短休息' }).locator('tbody tr').count()).toBe(
+          built.quality.teams.length,
+        );
         // A game's move controls are on the screen, not in a column scrolled out of sight.
         const move = await page.getByRole('button', { name: '调整' }).first().boundingBox();
         expect(move!.x + move!.width).toBeLessThanOrEqual(width);

@@ -4,6 +4,7 @@ import { field, fill, h, table } from '../dom.js';
 import { whenText } from '../format.js';
 import { t } from '../i18n.js';
 import { act, actionForm, call, comp, route, scoresheetLink } from './context.js';
+import { scheduleQuality } from './schedule-quality.js';
 
 /** A court id: letters, digits, dash, underscore (the hyphen escaped: patterns use the v flag). */
 const COURT_ID = '[A-Za-z0-9_\\-]{1,20}';
@@ -149,6 +150,7 @@ export async function scheduleView(tour) {
       h('div', { class: 'row' }, field(t('slotMinutes'), slot), field(t('minRest'), rest)),
       h('button', { type: 'submit' }, t('generateSchedule')),
     ),
+    schedule?.quality ? scheduleQuality(schedule.quality) : null,
     schedule ? scheduleTable(schedule, gameIds) : null,
   );
 }
