@@ -430,19 +430,23 @@ async function playTournament(
   let instant = options.instant;
   const running = new Map<string, Promise<void>>();
   for (;;) {
+    // Games being played when the list is read: one that ends while the list is in flight is
+    // still "live" in it, and must not be started again.
+    const playing = new Set(running.keys());
     const games = (
       await organiser.call<{ items: GameRow[] }>('GET', `/api/v1/tournaments/${tournamentId}/games?pageSize=100`)
     ).items;
+    const busy = (id: string) => running.has(id) || playing.has(id);
     if (games.every((g) => ['final', 'official', 'forfeit', 'lost_by_default', 'cancelled'].includes(g.status))) {
       process.stdout.write(`All games played: ${site}/t/${tournamentId}/bracket\n`);
       return;
     }
     // Confirm results that are final (as an organiser would), so teams advance officially.
-    for (const g of games.filter((x) => x.status === 'final' && !running.has(x.id)))
+    for (const g of games.filter((x) => x.status === 'final' && !busy(x.id)))
       await organiser.call('POST', `/api/v1/games/${g.id}/transitions`, { to: 'official' }).catch(() => undefined);
     const courtsBusy = new Set(games.filter((g) => running.has(g.id)).map((g) => g.court));
     const next = games.filter(
-      (g) => g.status !== 'final' && g.status !== 'official' && g.homeTeam && g.awayTeam && !running.has(g.id),
+      (g) => g.status !== 'final' && g.status !== 'official' && g.homeTeam && g.awayTeam && !busy(g.id),
     );
     for (const g of next) {
       if (instant > 0) {
@@ -506,6 +510,8 @@ async function playGame(
       timeoutsLeft: { home: number; away: number };
     } | null;
   }>('GET', `/api/v1/games/${game.id}`);
+  // Ended meanwhile (another pass of the loop played it): nothing left to do.
+  if (!['scheduled', 'ready', 'live'].includes(current.status)) return;
   if (current.status === 'scheduled')
     await scorer.call('POST', `/api/v1/games/${game.id}/transitions`, {
       to: 'ready',
