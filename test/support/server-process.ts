@@ -74,7 +74,11 @@ export async function waitForHealth(port: number, server: ServerProcess, timeout
   throw new Error(`server did not become healthy: ${server.stderr()}\n${server.stdout()}`);
 }
 
-export const freePort = () => 40000 + Math.floor(Math.random() * 10000);
+/**
+ * A port for a server a test starts: below Linux's ephemeral range (32768-60999), so the
+ * outgoing connections of a busy test run (clients, sockets, fetches) never hold it already.
+ */
+export const freePort = () => 20000 + Math.floor(Math.random() * 12000);
 
 /** Logs in to a running server and returns the access token. */
 export async function loginTo(port: number, username: string, password: string): Promise<string> {

@@ -15,7 +15,8 @@ export async function setupDatabases(): Promise<void> {
   let server = process.env.DATABASE_URL;
   if (!server) {
     const directory = path.join(mkdtempSync(path.join(tmpdir(), 'courtside-test-')), 'pg');
-    const port = 55000 + Math.floor(Math.random() * 5000);
+    // Below the ephemeral range (32768-60999): no outgoing connection can be holding it.
+    const port = 10000 + Math.floor(Math.random() * 10000);
     const db = await startEmbeddedPostgres({ directory, port, database: 'postgres', persistent: false });
     (globalThis as { __embedded?: typeof db }).__embedded = db;
     server = db.url;
