@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { launchBrowser, screenshot, watchPage, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, watchedPages, type TestBrowser } from './support/browser.js';
 import { scoredGame } from './support/live.js';
 import { startTestApp, type Http, type TestContext } from './support/test-app.js';
 
@@ -63,7 +63,7 @@ describe('the fan game page on a phone, and its shared link', () => {
   let setup: Setup;
   let scorer: Awaited<ReturnType<typeof startScoring>>;
   const seqs: Record<string, number> = {};
-  const problems: string[] = [];
+  const { open } = watchedPages(() => ctx.baseUrl);
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -92,17 +92,6 @@ describe('the fan game page on a phone, and its shared link', () => {
     await browser?.close();
     await ctx?.close();
   });
-  afterEach(() => {
-    expect(problems).toEqual([]);
-    problems.length = 0;
-  });
-
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(ctx.baseUrl + path);
-    return page;
-  }
 
   const rows = (page: Page) =>
     page.evaluate(`[...document.querySelectorAll('[data-testid=plays] > li')].map((li) => ({

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchPage, type TestBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, watchedPages, type TestBrowser } from './support/browser.js';
 import { gameBetween, newKit, ok, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 
@@ -25,7 +25,10 @@ describe('fans’ pages on a phone (issue 15)', () => {
   let browser: TestBrowser;
   let groups: Kit;
   let cup: Kit;
-  const problems: string[] = [];
+  const { open } = watchedPages(
+    () => ctx.baseUrl,
+    (page) => page.locator('#main > :not(p.muted:only-child)').first().waitFor(),
+  );
 
   /** A result from the paper scoresheet, recorded by the organiser (decides the game at once). */
   const paper = async (kit: Kit, home: string, homeScore: number, awayScore: number, away: string) => {
@@ -83,18 +86,6 @@ describe('fans’ pages on a phone (issue 15)', () => {
     await browser?.close();
     await ctx?.close();
   });
-  afterEach(() => {
-    expect(problems).toEqual([]);
-    problems.length = 0;
-  });
-
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(ctx.baseUrl + path);
-    await page.locator('#main > :not(p.muted:only-child)').first().waitFor();
-    return page;
-  }
 
   /** The page's own width and every table box: does it scroll inside, is its name column pinned. */
   const widths = (page: Page) =>

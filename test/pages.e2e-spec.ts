@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, screenshot, watchPage, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, watchedPages, type TestBrowser } from './support/browser.js';
 import { scoredGame } from './support/live.js';
 import { factories } from './support/factories.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
@@ -29,7 +29,7 @@ describe('pages in a browser (fan scoreboard, scorekeeper console, organiser des
   let ctx: TestContext;
   let browser: TestBrowser;
   let setup: Awaited<ReturnType<typeof scoredGame>>;
-  const problems: string[] = [];
+  const { open } = watchedPages(() => ctx.baseUrl);
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -46,17 +46,6 @@ describe('pages in a browser (fan scoreboard, scorekeeper console, organiser des
     await browser?.close();
     await ctx?.close();
   });
-  afterEach(() => {
-    expect(problems).toEqual([]);
-    problems.length = 0;
-  });
-
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(ctx.baseUrl + path);
-    return page;
-  }
 
   /** A scorekeeper's phone logged in with a fresh game code. */
   async function consoleFor(context: BrowserContext): Promise<Page> {
