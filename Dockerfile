@@ -39,4 +39,4 @@ USER node
 EXPOSE 3000
 # First administrator without ADMIN_USERNAME/ADMIN_PASSWORD:
 #   docker compose exec app npm run admin:create:prod -- <username>
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/server/start.mjs"]

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import module from 'node:module';
+import { channel } from 'node:diagnostics_channel';
 import path from 'node:path';
+import { LISTENING_CHANNEL, type ListeningMessage } from './common/lifecycle/listening.js';
 import { createLogger } from './common/logging/logger.js';
 import { EnvError, loadEnv, type Env } from './config/env.js';
 import { resolveIdHashKey, resolveJwtSecret } from './config/secrets.js';
@@ -21,11 +22,6 @@ async function main() {
     throw e;
   }
   const logger = createLogger(env.LOG_LEVEL);
-  // Node 22+: compiled code of the ~2,000 modules the app loads is kept beside the data, so a
-  // restart on the same data folder skips most of the compiling (no-op on Node 20).
-  (module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(
-    path.resolve(env.DATA_DIR, 'cache', 'node-compile'),
-  );
   // Loading the application's modules takes longer than starting the embedded PostgreSQL: both at once.
   const appFactory = import('./app.factory.js');
   appFactory.catch(() => undefined);
@@ -79,6 +75,7 @@ async function main() {
     await embedded?.stop().catch(() => undefined);
     fail(`could not listen on ${env.HOST}:${env.PORT}: ${(e as Error).message}`);
   }
+  channel(LISTENING_CHANNEL).publish({ dataDir: env.DATA_DIR } satisfies ListeningMessage);
   logger.info(
     {
       url: `http://localhost:${env.PORT}`,

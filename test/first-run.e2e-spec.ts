@@ -61,7 +61,7 @@ function start(app: string, env: Record<string, string>): ServerProcess {
     ID_HASH_KEY: _e,
     ...inherited
   } = process.env;
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, ['dist/server/start.mjs'], {
     cwd: app,
     env: { ...inherited, NODE_OPTIONS: '', NODE_ENV: 'development', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { urlFor, withAdmin } from './support/database.js';
-import { buildOnce, FIRST_ADMIN, freePort, loginTo, MAIN, runServer, waitForHealth } from './support/server-process.js';
+import {
+  buildOnce,
+  CLI_DIR,
+  FIRST_ADMIN,
+  freePort,
+  loginTo,
+  MAIN,
+  runServer,
+  waitForHealth,
+} from './support/server-process.js';
 
 /** The real build, run as a user runs it: configuration, start-up, migrations, shutdown. */
 describe('the server process', () => {
@@ -137,6 +146,89 @@ describe('the server process', () => {
     }
   }, 300_000);
 
+  it('starts from the bundle, keeps its compiled code for the next start, and loads one copy of each validation package', async () => {
+    const name = `courtside_t_bundle_${process.pid}`;
+    await withAdmin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${name}"`);
+    });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-bundle-'));
+    const cacheDir = path.join(dataDir, 'cache');
+    const port = freePort();
+    const env = {
+      DATABASE_URL: urlFor(name),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ID_HASH_KEY: 'k'.repeat(40),
+      JWT_SECRET: 'j'.repeat(40),
+      ...FIRST_ADMIN,
+    };
+    const api = (token: string, method: string, url: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}/api/v1${url}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // Node 20: one file the launcher writes; Node 22+: Node's own compile cache folder.
+    const kept = () =>
+      existsSync(cacheDir)
+        ? readdirSync(cacheDir, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => path.join(e.parentPath, e.name))
+        : [];
+    try {
+      expect(MAIN).toMatch(/dist\/server\/start\.mjs$/);
+      const first = runServer(env);
+      await waitForHealth(port, first);
+      const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
+      const created = await api(token, 'POST', '/tournaments', {
+        name: '打包测试赛',
+        season: '2026',
+        startsOn: '2026-05-11',
+        endsOn: '2026-05-12',
+      });
+      expect(created.status).toBe(201);
+      const tournamentId = ((await created.json()) as { id: string }).id;
+      // A nested field of a mapped type (PartialType): its class-transformer metadata must be in the
+      // copy the validation pipe reads, or the nested object would not be checked at all.
+      const refused = await api(token, 'PATCH', `/tournaments/${tournamentId}`, { rules: { forfeitScore: 0 } });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await refused.json())).toContain('rules.forfeitScore');
+      // A package the bundle loads on first use (exceljs).
+      const sheet = await fetch(`http://127.0.0.1:${port}/api/v1/tournaments/${tournamentId}/exports/schedule.xlsx`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(sheet.status).toBe(200);
+      expect(
+        Buffer.from(await sheet.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+
+      const until = Date.now() + 30_000;
+      while (kept().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      expect(kept().length).toBeGreaterThan(0);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      const before = new Map(kept().map((f) => [f, statSync(f).mtimeMs]));
+
+      const second = runServer(env);
+      await waitForHealth(port, second);
+      const again = await api(token, 'PATCH', `/tournaments/${tournamentId}`, { rules: { forfeitScore: 101 } });
+      expect(again.status).toBe(400);
+      await new Promise((r) => setTimeout(r, 2000));
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      // The code kept by the first start fitted: the second neither refused nor rewrote it.
+      if (process.versions.node.startsWith('20.'))
+        expect(new Map(kept().map((f) => [f, statSync(f).mtimeMs]))).toEqual(before);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    }
+  }, 300_000);
+
   it('has no administrator and no default password until one is created from the command line', async () => {
     const name = `courtside_t_admin_${process.pid}`;
     await withAdmin(async (c) => {
@@ -147,7 +239,7 @@ describe('the server process', () => {
     const server = runServer({ DATABASE_URL: urlFor(name), PORT: String(port), HOST: '127.0.0.1' });
     const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => {
       const { ADMIN_PASSWORD: _unset, ...inherited } = process.env;
-      return spawnSync(process.execPath, [path.join(path.dirname(MAIN), 'cli/create-admin.js'), ...args], {
+      return spawnSync(process.execPath, [path.join(CLI_DIR, 'create-admin.js'), ...args], {
         input: options.input ?? '',
         env: { ...inherited, NODE_OPTIONS: '', DATABASE_URL: urlFor(name), ...options.env },
         encoding: 'utf8',

@@ -1,7 +1,7 @@
 /**
  * The compiled server the reads and start-up benchmarks run, built outside the working tree (not
  * in its dist/, which the process tests share): the committed tree exported to `<dir>/tree` and
- * compiled there, so it runs as `node dist/src/main.js` does in the image.
+ * compiled and bundled there, so it runs as `node dist/server/start.mjs` does in the image.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -21,6 +21,10 @@ export function buildServer(dir = process.env.BENCH_BUILD_DIR ?? '/tmp/courtside
       cwd: tree,
       stdio: 'inherit',
     });
+    execFileSync(process.execPath, [path.join(tree, 'dist/src/build/bundle-server.js')], {
+      cwd: tree,
+      stdio: 'inherit',
+    });
   }
-  return path.join(tree, 'dist/src/main.js');
+  return path.join(tree, 'dist/server/start.mjs');
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { stopAtEnd } from './cleanup.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const MAIN = path.join(root, 'dist/src/main.js');
+/** What `npm start` and the image run: the launcher of the bundled server (src/build/). */
+export const MAIN = path.join(root, 'dist/server/start.mjs');
+/** The compiled command-line tools (`npm run admin:create:prod` runs these, unbundled). */
+export const CLI_DIR = path.join(root, 'dist/src/cli');
 
 /**
  * Compiles the server once per run (the process tests run the real build): the stamp names the
@@ -22,6 +25,7 @@ export function buildOnce(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, [path.join(root, 'dist/src/build/bundle-server.js')], { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, run);
 }
 

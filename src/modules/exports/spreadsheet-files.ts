@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition, toCsv, type Sheet } from '../../domain/exports/index.js';
 
@@ -14,6 +13,8 @@ export interface ExportFile {
 
 /** One sheet as an .xlsx workbook (exceljs, pure JavaScript): bold frozen header row, column widths. */
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  // Loaded on the first export, not at start-up (exceljs is hundreds of modules).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Courtside';
   // Excel refuses sheet names over 31 characters or with []:*?/\.

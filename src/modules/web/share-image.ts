@@ -1,4 +1,3 @@
-import { renderAsync } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -161,6 +160,8 @@ export async function renderTournamentCard(card: TournamentCard): Promise<Buffer
 
 async function renderSvg(svg: string): Promise<Buffer> {
   const set = fontSet();
+  // A native module, loaded on the first picture rather than at start-up.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     fitTo: { mode: 'original' },
     font: set

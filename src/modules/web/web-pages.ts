@@ -63,9 +63,9 @@ const ICON =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TABS = /^[a-z-]{1,20}$/;
 
-/** `web/` beside package.json, from src/ (tests) or dist/src/ (the build). */
+/** `web/` beside package.json, from src/ (tests), dist/src/ (the compiled tree) or dist/server/ (the bundle). */
 export function webRoot(): string {
-  for (const up of ['../../..', '../../../..']) {
+  for (const up of ['../..', '../../..', '../../../..']) {
     const candidate = path.resolve(import.meta.dirname, up, 'web');
     if (existsSync(path.join(candidate, 'pages', 'shell.html'))) return candidate;
   }
