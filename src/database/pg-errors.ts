@@ -6,6 +6,13 @@ interface PgError {
   constraint?: string;
 }
 
+export const UNIQUE_VIOLATION = '23505';
+
+/** PostgreSQL's SQLSTATE of a failed query (undefined for anything else). */
+export function pgErrorCode(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as PgError).code : undefined;
+}
+
 /**
  * Maps a unique-constraint violation to a conflict naming the field, so a race that slips past
  * a pre-check still answers 409, never 500. Returns undefined for other errors.
@@ -16,7 +23,7 @@ export function uniqueViolation(
 ): DomainError | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const pgError = error.driverError as PgError;
-  if (pgError.code !== '23505' || !pgError.constraint) return undefined;
+  if (pgError.code !== UNIQUE_VIOLATION || !pgError.constraint) return undefined;
   const known = byConstraint[pgError.constraint];
   if (!known) return undefined;
   return conflict(known.code, known.reason, [{ field: known.field, reason: known.reason }]);

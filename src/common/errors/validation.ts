@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '../../domain/shared/domain-error.js';
+import { cacheValidationMetadataLookups } from '../validation/metadata-cache.js';
 
 /** Flattens class-validator errors into `{ field, reason }` with dotted/indexed paths. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -101,8 +102,9 @@ export function findBadText(value: unknown, path: string, depth = 0): ErrorDetai
   return null;
 }
 
-export const globalValidationPipe = () =>
-  new RequestValidationPipe({
+export const globalValidationPipe = () => {
+  cacheValidationMetadataLookups();
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -111,3 +113,4 @@ export const globalValidationPipe = () =>
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
+};

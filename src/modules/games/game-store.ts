@@ -11,6 +11,7 @@ import {
   type PlayEventBody,
 } from '../../domain/game/index.js';
 import { notFound } from '../../domain/shared/domain-error.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../database/pg-errors.js';
 import type { GameLiveDto } from './game.dto.js';
 import type { PlayEventEntity } from './play-event.entity.js';
 
@@ -215,12 +216,15 @@ export class GameStore {
   }
 
   /**
-   * The whole event in one statement (one round trip, its own transaction): lock the row only if
-   * it is still at `game.version` (the copy the state was computed from) and the recording session
-   * is still open (held FOR SHARE until the commit, as SessionsService.assertOpen does on the
-   * locked path), append the event and update the game row (the state too when `snapshot` is
-   * given). Returns null, having written nothing, when the row moved on, the session ended or
-   * the id is already in the log; the caller then takes the locked path.
+   * The whole event in one prepared statement (one round trip, its own transaction), without
+   * taking the game row's lock first: the game row is updated only if it is still at
+   * `game.version` (the copy the state was computed from), the recording session is still open
+   * (held FOR KEY SHARE until the commit: a revocation locks the row FOR UPDATE, so it waits for
+   * this play or this play sees it, as SessionsService.assertOpen does on the locked path) and
+   * the id is not in the log yet; the play is inserted only if that update happened. A writer
+   * that got there first holds the row: this update waits for its commit, finds another version
+   * and writes nothing. Returns null, having written nothing, when the row moved on, the session
+   * ended or the id is already in the log; the caller then takes the locked path.
    */
   async appendIfCurrent(
     game: LockedGame,
@@ -229,20 +233,20 @@ export class GameStore {
     status: GameStatus,
     snapshot: GameState | null,
   ): Promise<{ recordedAt: Date; version: number } | null> {
-    const [rows] = await this.txHost.tx.query<[Array<{ recordedAt: Date; version: number }>, number]>(
-      `WITH open_session AS (
-         SELECT 1 FROM session WHERE id = $6 AND revoked_at IS NULL AND expires_at > now() FOR SHARE
-       ), locked AS (
-         SELECT id FROM game WHERE id = $1 AND version = $12 AND EXISTS (SELECT 1 FROM open_session) FOR UPDATE
-       ), event AS (
-         INSERT INTO play_event (game_id, seq, client_event_id, body, recorded_by, session_id, after)
-         SELECT id, $2::int, $3::uuid, $4::jsonb, $5::uuid, $6::uuid, $7::jsonb FROM locked
-         ON CONFLICT (game_id, client_event_id) DO NOTHING
-         RETURNING recorded_at)
-       ${updateGame(snapshot !== null, 13)}`,
-      [...appendParams(game, e, period, status), game.version, ...(snapshot ? [JSON.stringify(snapshot)] : [])],
-    );
-    return rows[0] ?? null;
+    const params = [...appendParams(game, e, period, status), game.version];
+    try {
+      const rows = snapshot
+        ? await this.txHost.autocommit<Written>('play-append-snapshot', APPEND_IF_CURRENT(true), [
+            ...params,
+            JSON.stringify(snapshot),
+          ])
+        : await this.txHost.autocommit<Written>('play-append', APPEND_IF_CURRENT(false), params);
+      return rows[0]?.recordedAt ? rows[0] : null;
+    } catch (error) {
+      // The same id or seq written by another request in the same instant: the locked path answers it.
+      if (pgErrorCode(error) === UNIQUE_VIOLATION) return null;
+      throw error;
+    }
   }
 
   /**
@@ -270,6 +274,28 @@ export class GameStore {
     return rows[0] ?? null;
   }
 }
+
+interface Written {
+  recordedAt: Date;
+  version: number;
+}
+
+/** Parameters as appendParams, then $12 the expected version and $13 the snapshot (when given). */
+const APPEND_IF_CURRENT = (withSnapshot: boolean) => `
+  WITH open_session AS (
+    SELECT 1 FROM session WHERE id = $6 AND revoked_at IS NULL AND expires_at > now() FOR KEY SHARE
+  ), game_row AS (
+    UPDATE game SET live = $7::jsonb, last_seq = $2, status = $8, home_score = $9, away_score = $10, period = $11,
+           ${withSnapshot ? 'state = $13::jsonb, ' : ''}version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $12 AND EXISTS (SELECT 1 FROM open_session)
+       AND NOT EXISTS (SELECT 1 FROM play_event WHERE game_id = $1 AND client_event_id = $3::uuid)
+    RETURNING id, version
+  ), event AS (
+    INSERT INTO play_event (game_id, seq, client_event_id, body, recorded_by, session_id, after)
+    SELECT id, $2::int, $3::uuid, $4::jsonb, $5::uuid, $6::uuid, $7::jsonb FROM game_row
+    RETURNING recorded_at
+  )
+  SELECT (SELECT recorded_at FROM event) AS "recordedAt", version FROM game_row`;
 
 /**
  * The game row's part of an append. No indexed column changes (the update stays HOT, see the
