@@ -1,20 +1,18 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { VersioningType } from '@nestjs/common';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { constants as zlib } from 'node:zlib';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { ErrorBody } from './common/errors/error-body.js';
 import { globalValidationPipe } from './common/errors/validation.js';
 import { OneLineRequestLog, registerApiResponses } from './common/http/api-responses.js';
-import { FreshPublicReads } from './common/http/fresh-reads.js';
 import { registerJsonBodyParser } from './common/http/json-body.js';
 import { finishApiDocument } from './common/openapi/finish-document.js';
 import { NestPinoLogger } from './common/logging/logger.js';
@@ -92,7 +90,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(globalValidationPipe());
   // Outside the shared reads (app.module.ts): a kept answer of the current version needs no read at all.
-  app.useGlobalInterceptors(new FreshPublicReads(app.get(Reflector), app.get(DataSource)));
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const docs = new DocumentBuilder()

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { FreshPublicReads } from './common/http/fresh-reads.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SharedAnonymousReads } from './common/http/shared-reads.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -69,6 +70,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // In this order: a kept read's answer (encoded for each caller) wraps the shared computation.
+        { provide: APP_INTERCEPTOR, useClass: FreshPublicReads },
         { provide: APP_INTERCEPTOR, useClass: SharedAnonymousReads },
       ],
       exports: [APP_CONFIG],

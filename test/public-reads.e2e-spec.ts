@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startInstance, type Instance } from './support/instances.js';
 import { gameBetween, newKit, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type Http, type HttpResult, type LoggedIn, type TestContext } from './support/test-app.js';
@@ -168,6 +170,40 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
       });
       expect(liveAfter.status).toBe(200);
       expect(liveAfter.body.liveGameIds).toEqual([live.gameId]);
+    },
+    LONG,
+  );
+
+  it(
+    'standings are compressed once per version: brotli and gzip decode to the plain answer, and the tag is the same for all three',
+    async () => {
+      const url = second.baseUrl + standingsUrl();
+      const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+      const text = await plain.text();
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+      const raw = (encoding: string) =>
+        new Promise<{ headers: import('node:http').IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          // node:http, not fetch: fetch would decode the body itself.
+          get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          }).on('error', reject);
+        });
+      const [br, gzip] = await Promise.all([raw('br'), raw('gzip')]);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(brotliDecompressSync(br.body).toString()).toBe(text);
+      expect(gunzipSync(gzip.body).toString()).toBe(text);
+      expect(br.body.length).toBeLessThan(text.length / 3);
+      expect(new Set([plain.headers.get('etag'), br.headers.etag, gzip.headers.etag]).size).toBe(1);
+      // The tag answers 304 whatever the encoding asked, with nothing that describes a body.
+      const notModified = await fetch(url, {
+        headers: { 'accept-encoding': 'br', 'if-none-match': plain.headers.get('etag')! },
+      });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.get('content-encoding')).toBeNull();
     },
     LONG,
   );

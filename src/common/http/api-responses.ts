@@ -54,18 +54,21 @@ export function registerApiResponses(fastify: FastifyInstance): void {
       void reply.header('cache-control', CREDENTIALED_CACHE_CONTROL);
       return payload;
     }
-    if (reply.statusCode !== 200 || typeof payload !== 'string') {
+    // A kept read (fresh-reads.ts) comes with its version's tag, possibly as compressed bytes.
+    const given = reply.getHeader('etag') as string | undefined;
+    if (reply.statusCode !== 200 || (given === undefined && typeof payload !== 'string')) {
       void reply.header('cache-control', 'no-store');
       return payload;
     }
-    const etag = (reply.getHeader('etag') as string | undefined) ?? weakEtag(payload);
+    const etag = given ?? weakEtag(payload as string);
+    const vary = reply.getHeader('vary') as string | undefined;
     void reply
       .header('etag', etag)
       .header('cache-control', PUBLIC_CACHE_CONTROL)
       // The same address asked with credentials may answer differently: a shared cache keeps them apart.
-      .header('vary', 'Authorization');
+      .header('vary', vary ? `${vary}, Authorization` : 'Authorization');
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
-      void reply.code(304).removeHeader('content-type').removeHeader('content-length');
+      void reply.code(304).removeHeader('content-type').removeHeader('content-length').removeHeader('content-encoding');
       return '';
     }
     return payload;

@@ -1,10 +1,13 @@
-import { SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Reflector } from '@nestjs/core';
+import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, type Observable } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared.js';
+import { exportFormatOf } from '../../modules/exports/export-negotiation.js';
 import { matchesIfNoneMatch } from './api-responses.js';
+import { EncodedJson } from './encoded-json.js';
 
 /**
  * What a public read's answer depends on, asked of PostgreSQL in one small query: a text that
@@ -88,7 +91,8 @@ const MAX_ENTRIES = 1000;
 
 /**
  * Public reads that are expensive to compute (standings replay the tournament's results, leaders
- * rank thousands of players) are computed once per version of the rows they come from: each
+ * rank thousands of players) are computed, serialised and compressed once per version of the rows
+ * they come from (EncodedJson): each
  * anonymous GET asks PostgreSQL for the version (one short query), answers from the kept copy when
  * it is the same, and answers 304 when the caller's If-None-Match already names it. A result
  * committed through any instance changes the version, so the next read anywhere recomputes.
@@ -97,8 +101,9 @@ const MAX_ENTRIES = 1000;
  * version says (at worst newer, which only costs one more recompute). Requests with credentials
  * are not served from here: what they see may depend on who they are.
  */
+@Injectable()
 export class FreshPublicReads implements NestInterceptor {
-  private readonly kept = new Map<string, { version: string; body: unknown }>();
+  private readonly kept = new Map<string, { version: string; body: EncodedJson }>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -110,6 +115,8 @@ export class FreshPublicReads implements NestInterceptor {
     const spec = this.reflector.get<ReadVersion | undefined>(READ_VERSION, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!spec || request.method !== 'GET' || request.headers.authorization !== undefined) return next.handle();
+    // A spreadsheet asked for by Accept (modules/exports) is its own answer, never kept as the JSON one.
+    if (exportFormatOf(request.headers.accept) !== null) return next.handle();
     const id = (request.params as Record<string, string | undefined>)[spec.param];
     if (id === undefined || !UUID.test(id)) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
@@ -124,7 +131,10 @@ export class FreshPublicReads implements NestInterceptor {
     next: CallHandler,
   ): Promise<unknown> {
     const more = spec.more?.((request.query ?? {}) as Record<string, string | undefined>) ?? [];
-    const rows: Array<{ v: string | null }> = await this.dataSource.query(spec.sql, [id, ...more]);
+    const rows = await preparedQuery<{ v: string | null }>(this.dataSource, `read-version-${spec.name}`, spec.sql, [
+      id,
+      ...more,
+    ]);
     const version = rows[0]?.v ?? null;
     if (version === null) return lastValue(next.handle());
     const key = `${spec.name} ${request.url}`;
@@ -135,19 +145,19 @@ export class FreshPublicReads implements NestInterceptor {
       this.kept.delete(key);
       this.kept.set(key, kept);
       void reply.header('etag', etag);
-      return kept.body;
+      return kept.body.send(reply, request.headers['accept-encoding']);
     }
     // The caller has this version already (from another instance, say): no body is sent (api-responses.ts).
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       void reply.header('etag', etag);
       return '';
     }
-    const body = await lastValue(next.handle());
+    const body = new EncodedJson(await lastValue(next.handle()));
     void reply.header('etag', etag);
     this.kept.delete(key);
     this.kept.set(key, { version, body });
     if (this.kept.size > MAX_ENTRIES) this.kept.delete(this.kept.keys().next().value!);
-    return body;
+    return body.send(reply, request.headers['accept-encoding']);
   }
 }
 
