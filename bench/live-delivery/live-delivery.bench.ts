@@ -6,7 +6,11 @@
  *                  (the ceiling);
  *   - courtside:   the compiled server, one process, no Redis;
  *   - courtside×2: two server processes sharing rooms through Redis (fans split between them,
- *                  the scorekeeper writing through the first), to use both cores.
+ *                  the scorekeeper writing through the first), to use both cores;
+ *   - courtside×2+nginx: the same two processes behind nginx (bench/support/nginx.ts, the set-up
+ *                  of docs/deploy.md): fans and the scorekeeper connect to the proxy only, which
+ *                  spreads them over the instances (issue 18: scale past one machine). nginx's
+ *                  CPU and memory count with the servers'.
  * Each phase has two parts:
  *   - steady: BENCH_RATE events/s, BENCH_RATE × BENCH_SECONDS events on a fixed schedule (a late
  *     event goes out at once, none is dropped). Latency is commit-to-fan: from `serverTime`
@@ -25,7 +29,8 @@
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_delivery,
  * dropped and created), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_FANS ('1000,2000,5000,10000'),
  * BENCH_RATE (events/s, 2), BENCH_SECONDS (steady part, 10), BENCH_BURST (events, 20),
- * BENCH_KINDS ('bare,courtside,courtside×2'), BENCH_SERVER_NODE_ARGS (Node flags for every server).
+ * BENCH_KINDS ('bare,courtside,courtside×2,courtside×2+nginx'), BENCH_SERVER_NODE_ARGS (Node flags
+ * for every server), BENCH_NGINX (/usr/sbin/nginx).
  * Everything runs on 127.0.0.1. Needs `ulimit -n` above 2 × fans.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -40,6 +45,7 @@ import {
   waitForHealth,
   type ServerProcess,
 } from '../../test/support/server-process.js';
+import { startNginx, type Nginx } from '../support/nginx.js';
 import { benchServerEnv, cpuMs, recreateDatabase, rssOf } from '../support/server.js';
 import { scorerTable } from './scorer-table.js';
 
@@ -49,7 +55,8 @@ const FANS = (process.env.BENCH_FANS ?? '1000,2000,5000,10000').split(',').map(N
 const RATE = Number(process.env.BENCH_RATE ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 20);
-const KINDS = (process.env.BENCH_KINDS ?? 'bare,courtside,courtside×2').split(',');
+const KINDS = (process.env.BENCH_KINDS ?? 'bare,courtside,courtside×2,courtside×2+nginx').split(',');
+const TWO_WORKERS = KINDS.some((k) => k.startsWith('courtside×2'));
 /** Node flags for the servers (bare and Courtside alike), e.g. '--max-semi-space-size=32'. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CLIENT_PROCESSES = 2;
@@ -118,6 +125,7 @@ async function main() {
   const servers: ServerProcess[] = [];
   const clients: ChildProcess[] = [];
   let bare: ChildProcess | undefined;
+  let proxy: Nginx | undefined;
   const start = async (env: Record<string, string>) => {
     for (let attempt = 1; ; attempt++) {
       const port = freePort();
@@ -135,7 +143,7 @@ async function main() {
   try {
     const single = await start({});
     const prefix = `courtside-bench-${randomUUID().slice(0, 8)}`;
-    const workers = KINDS.includes('courtside×2')
+    const workers = TWO_WORKERS
       ? [
           await start({ REDIS_URL, REDIS_KEY_PREFIX: prefix }),
           await start({ REDIS_URL, REDIS_KEY_PREFIX: prefix, MIGRATIONS_RUN: 'false' }),
@@ -155,6 +163,11 @@ async function main() {
     });
     process.stderr.write(`payload: ${JSON.stringify(payload).length} bytes\n`);
 
+    if (KINDS.includes('courtside×2+nginx'))
+      proxy = await startNginx(
+        workers.map((w) => w.port),
+        freePort(),
+      );
     for (let i = 0; i < CLIENT_PROCESSES; i++) clients.push(forkTs('fans.ts'));
     const barePort = freePort();
     if (KINDS.includes('bare')) {
@@ -208,13 +221,20 @@ async function main() {
     const rows: Row[] = [];
     for (const fans of FANS) {
       for (const kind of KINDS) {
-        const urls = kind === 'bare' ? [bareUrl] : kind === 'courtside' ? [single.url] : workers.map((w) => w.url);
+        const urls =
+          kind === 'bare'
+            ? [bareUrl]
+            : kind === 'courtside'
+              ? [single.url]
+              : kind === 'courtside×2+nginx'
+                ? [proxy!.url]
+                : workers.map((w) => w.url);
         const pids =
           kind === 'bare'
             ? [bare!.pid!]
             : kind === 'courtside'
               ? [single.server.child.pid!]
-              : workers.map((w) => w.server.child.pid!);
+              : [...workers.map((w) => w.server.child.pid!), ...(kind === 'courtside×2+nginx' ? proxy!.pids() : [])];
         const t0 = Date.now();
         const connected = await Promise.all(
           clients.map((c, i) =>
@@ -289,6 +309,7 @@ async function main() {
   } finally {
     for (const c of clients) c.kill();
     bare?.kill();
+    await proxy?.stop();
     for (const s of servers) s.child.kill('SIGTERM');
   }
 }
