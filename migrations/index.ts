@@ -12,6 +12,7 @@ import { GameSummaryAndSnapshots1796206279861 } from './1796206279861-game-summa
 import { TournamentLanguage1796210008031 } from './1796210008031-tournament-language.js';
 import { TournamentOrganisingUnits1796211658029 } from './1796211658029-tournament-organising-units.js';
 import { JerseyNumbersAsNumbers1796211916079 } from './1796211916079-jersey-numbers-as-numbers.js';
+import { PlayerTournamentIndex1796216400000 } from './1796216400000-player-tournament-index.js';
 
 export const migrations = [
   Registration1795275560873,
@@ -26,4 +27,5 @@ export const migrations = [
   TournamentLanguage1796210008031,
   TournamentOrganisingUnits1796211658029,
   JerseyNumbersAsNumbers1796211916079,
+  PlayerTournamentIndex1796216400000,
 ];

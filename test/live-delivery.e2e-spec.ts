@@ -148,7 +148,8 @@ describe('live delivery to fans', () => {
       await scoring;
       await waitFor(() => crowd.every((f) => f.lastSeq === g.seqNow()), 'every fan to reach the last seq', 15_000);
 
-      expect(new Set(crowd.map((f) => shardOf(f.socket.id!))).size).toBe(ROOM_SHARDS);
+      // Spread over many shards (60 fans over 32 shards cover about 27 of them).
+      expect(new Set(crowd.map((f) => shardOf(f.socket.id!))).size).toBeGreaterThanOrEqual(Math.min(ROOM_SHARDS, 12));
       for (const f of crowd) {
         // Everything after the snapshot, each once and in order.
         const afterSnapshot = f.applied.slice(f.applied.indexOf(f.snapshots[0]!.seq));

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { FIRST_ADMIN, freePort, loginTo } from '../../test/support/server-process.js';
-import { apiCall, benchServerEnv, recreateDatabase } from '../support/server.js';
+import { apiCall, benchServerEnv, recreateDatabase, withDatabase } from '../support/server.js';
 import { buildServer, root } from './build.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtside_bench_reads';
@@ -178,6 +178,9 @@ async function main() {
     await waitUp(`${base}/api/health`, server);
     const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
     const seeded = await tournament(base, token);
+    // A database in use has its statistics; a freshly filled one gets them now, not from
+    // autovacuum halfway through the run (the plans of the prepared statements change then).
+    await withDatabase(DATABASE_URL, (c) => c.query('ANALYZE'));
 
     const anchorPort = freePort();
     const anchor = fork(path.join(here, 'anchor-server.ts'), [String(anchorPort), DATABASE_URL], {

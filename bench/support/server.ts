@@ -19,6 +19,17 @@ export async function recreateDatabase(url: string): Promise<void> {
   }
 }
 
+/** Runs `work` on a client of `url`'s database (ANALYZE after seeding, say). */
+export async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The server's environment in a benchmark: production mode, quiet logs, limits out of the way. */
 export const benchServerEnv = (databaseUrl: string): Record<string, string> => ({
   DATABASE_URL: databaseUrl,

@@ -31,6 +31,8 @@ export class PlayerEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  // A tournament's players are read together (rosters, leaders and the version of a leaders read).
+  @Index('ix_player_tournament')
   @Column({ type: 'uuid' })
   tournamentId: string;
 
