@@ -76,6 +76,10 @@ interface Row {
   serverCpu: number | null;
   pgCpu: number;
   pgCpuMsPerPlay: number;
+  /** This process: the scorekeepers' devices (socket.io clients) or the anchor's pg client. */
+  clientCpu: number;
+  /** Server + PostgreSQL + this process, per play: on 2 shared cores, the ceiling is 2,000 ms ÷ this. */
+  totalCpuMsPerPlay: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -97,6 +101,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   const latencies: number[] = [];
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const pgBefore = await backendCpuMs(admin);
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + seconds * 1000;
   const n = system.devices.length;
@@ -121,6 +126,9 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   );
   const elapsed = (performance.now() - started) / 1000;
   const pgCpu = (await backendCpuMs(admin)) - pgBefore;
+  const client = process.cpuUsage(clientBefore);
+  const clientCpu = (client.user + client.system) / 1000;
+  const serverCpu = system.serverPid ? cpuMs(system.serverPid) - serverBefore : 0;
   latencies.sort((a, b) => a - b);
   return {
     system: system.name,
@@ -130,9 +138,11 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
-    serverCpu: system.serverPid ? (cpuMs(system.serverPid) - serverBefore) / 1000 / elapsed : null,
+    serverCpu: system.serverPid ? serverCpu / 1000 / elapsed : null,
     pgCpu: pgCpu / 1000 / elapsed,
     pgCpuMsPerPlay: pgCpu / latencies.length,
+    clientCpu: clientCpu / 1000 / elapsed,
+    totalCpuMsPerPlay: (serverCpu + pgCpu + clientCpu) / latencies.length,
   };
 }
 
@@ -375,12 +385,12 @@ async function main() {
         `Old-size state in the anchor: ${JSON.stringify(state).length} bytes of JSON; Courtside's stored state ${sizes[0]?.state} bytes, its 'live' summary ${sizes[0]?.live} bytes.\n\n`,
     );
     process.stdout.write(
-      '| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play |\n' +
-        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
+      '| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Client CPU | All CPU ms/play |\n' +
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
     );
     for (const r of rows)
       process.stdout.write(
-        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} |\n`,
+        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} |\n`,
       );
     process.stdout.write('\nHOT updates of the game rows (whole run): ');
     process.stdout.write(
