@@ -35,6 +35,9 @@ COPY --from=build /app/dist ./dist
 # The pages (fan scoreboard, scorekeeper console, organiser desk) are served from web/.
 COPY web ./web
 COPY package.json ./
+# DATA_DIR (./data): the only place the server writes; it keeps its compiled code there between
+# restarts of the container (healthy in about a second; src/build/launcher.ts).
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 # First administrator without ADMIN_USERNAME/ADMIN_PASSWORD:
