@@ -11,42 +11,14 @@ import {
 import { WsException } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
-import { detailsAndRules, type ErrorBody } from '../common/errors/error-body.js';
-import { STATUS_BY_KIND, STATUS_TEXT } from '../common/errors/error-status.js';
-import { RequestValidationError } from '../common/errors/validation.js';
-import { DomainError, type ErrorDetail } from '../domain/shared/domain-error.js';
+import { errorBody, knownErrorBody, type ErrorBody } from '../common/errors/error-body.js';
 import type { Ack } from './events.js';
 
 /** The ErrorBody a socket command answers with: the same codes and statuses as HTTP (error-status.ts). */
 export function socketErrorBody(exception: unknown, requestId: string): ErrorBody {
-  const make = (
-    statusCode: number,
-    code: string,
-    message: string,
-    details: ErrorDetail[] = [],
-    context?: Record<string, unknown>,
-  ): ErrorBody => {
-    const split = detailsAndRules(details, context);
-    return {
-      statusCode,
-      error: STATUS_TEXT[statusCode] ?? 'Error',
-      message,
-      code,
-      details: split.details,
-      requestId,
-      ...(split.context ? { context: split.context } : {}),
-    };
-  };
-  if (exception instanceof DomainError)
-    return make(
-      STATUS_BY_KIND[exception.kind],
-      exception.code,
-      exception.message,
-      exception.details,
-      exception.context,
-    );
-  if (exception instanceof RequestValidationError)
-    return make(400, 'VALIDATION_FAILED', 'Validation failed', exception.details);
+  const make = (statusCode: number, code: string, message: string) => errorBody(requestId, statusCode, code, message);
+  const known = knownErrorBody(exception, requestId);
+  if (known) return known;
   if (exception instanceof WsException) return make(403, 'FORBIDDEN', String(exception.message));
   if (exception instanceof HttpException)
     return make(exception.getStatus(), 'HTTP_' + exception.getStatus(), exception.message);

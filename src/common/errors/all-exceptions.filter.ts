@@ -2,9 +2,8 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorDetail } from '../../domain/shared/domain-error.js';
-import { detailsAndRules, type ErrorBody } from './error-body.js';
-import { STATUS_BY_KIND, STATUS_TEXT } from './error-status.js';
-import { RequestValidationError } from './validation.js';
+import { errorBody, knownErrorBody, type ErrorBody } from './error-body.js';
+import { STATUS_TEXT } from './error-status.js';
 
 /** Turns every failure into the one JSON error shape. Unknown errors are logged and become a bare 500. */
 @Catch()
@@ -39,36 +38,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
-    const make = (
-      statusCode: number,
-      code: string,
-      message: string,
-      details: ErrorDetail[] = [],
-      context?: Record<string, unknown>,
-    ): ErrorBody => {
-      const split = detailsAndRules(details, context);
-      return {
-        statusCode,
-        error: STATUS_TEXT[statusCode] ?? 'Error',
-        message,
-        code,
-        details: split.details,
-        requestId,
-        ...(split.context ? { context: split.context } : {}),
-      };
-    };
-    if (exception instanceof DomainError) {
-      return make(
-        STATUS_BY_KIND[exception.kind],
-        exception.code,
-        exception.message,
-        exception.details,
-        exception.context,
-      );
-    }
-    if (exception instanceof RequestValidationError) {
-      return make(400, 'VALIDATION_FAILED', 'Validation failed', exception.details);
-    }
+    const make = (statusCode: number, code: string, message: string, details?: ErrorDetail[]) =>
+      errorBody(requestId, statusCode, code, message, details);
+    const known = knownErrorBody(exception, requestId);
+    if (known) return known;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ErrorDetail } from '../../domain/shared/domain-error.js';
+import { DomainError, type ErrorDetail } from '../../domain/shared/domain-error.js';
+import { STATUS_BY_KIND, STATUS_TEXT } from './error-status.js';
+import { RequestValidationError } from './validation.js';
 
 export class ErrorDetailDto implements Omit<ErrorDetail, 'rule' | 'limit'> {
   @ApiProperty({ example: 'jerseyNumber' })
@@ -69,4 +71,41 @@ export function detailsAndRules(
     return detail;
   });
   return { details: plain, context: rules.length ? { ...context, rules } : context };
+}
+
+/** The body of an error answer, HTTP or socket alike (details split from their rules as above). */
+export function errorBody(
+  requestId: string,
+  statusCode: number,
+  code: string,
+  message: string,
+  details: ErrorDetail[] = [],
+  context?: Record<string, unknown>,
+): ErrorBody {
+  const split = detailsAndRules(details, context);
+  return {
+    statusCode,
+    error: STATUS_TEXT[statusCode] ?? 'Error',
+    message,
+    code,
+    details: split.details,
+    requestId,
+    ...(split.context ? { context: split.context } : {}),
+  };
+}
+
+/** The body for the errors every transport answers the same way (domain refusals, validation), else null. */
+export function knownErrorBody(exception: unknown, requestId: string): ErrorBody | null {
+  if (exception instanceof DomainError)
+    return errorBody(
+      requestId,
+      STATUS_BY_KIND[exception.kind],
+      exception.code,
+      exception.message,
+      exception.details,
+      exception.context,
+    );
+  if (exception instanceof RequestValidationError)
+    return errorBody(requestId, 400, 'VALIDATION_FAILED', 'Validation failed', exception.details);
+  return null;
 }
