@@ -104,6 +104,8 @@ const MAX_ENTRIES = 1000;
 @Injectable()
 export class FreshPublicReads implements NestInterceptor {
   private readonly kept = new Map<string, { version: string; body: EncodedJson }>();
+  /** Callers of one shared read (SharedAnonymousReads) get the same answer object: encoded once for all. */
+  private readonly encoded = new WeakMap<object, EncodedJson>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -152,12 +154,19 @@ export class FreshPublicReads implements NestInterceptor {
       void reply.header('etag', etag);
       return '';
     }
-    const body = new EncodedJson(await lastValue(next.handle()));
+    const body = this.encodedOnce(await lastValue(next.handle()));
     void reply.header('etag', etag);
     this.kept.delete(key);
     this.kept.set(key, { version, body });
     if (this.kept.size > MAX_ENTRIES) this.kept.delete(this.kept.keys().next().value!);
     return body.send(reply, request.headers['accept-encoding']);
+  }
+
+  private encodedOnce(answer: unknown): EncodedJson {
+    if (typeof answer !== 'object' || answer === null) return new EncodedJson(answer);
+    let body = this.encoded.get(answer);
+    if (!body) this.encoded.set(answer, (body = new EncodedJson(answer)));
+    return body;
   }
 }
 
