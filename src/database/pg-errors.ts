@@ -7,6 +7,7 @@ interface PgError {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+export const DEADLOCK_DETECTED = '40P01';
 
 /** PostgreSQL's SQLSTATE of a failed query (undefined for anything else). */
 export function pgErrorCode(error: unknown): string | undefined {

@@ -30,6 +30,11 @@ export class TransactionHost {
     return this.storage.getStore()?.manager ?? this.dataSource.manager;
   }
 
+  /** Connections in the data source's pool. */
+  get poolSize(): number {
+    return (this.dataSource.options as { poolSize?: number }).poolSize ?? 10;
+  }
+
   get inTransaction(): boolean {
     return this.storage.getStore() !== undefined;
   }

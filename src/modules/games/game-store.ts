@@ -11,7 +11,8 @@ import {
   type PlayEventBody,
 } from '../../domain/game/index.js';
 import { notFound } from '../../domain/shared/domain-error.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../../database/pg-errors.js';
+import { DEADLOCK_DETECTED, pgErrorCode, UNIQUE_VIOLATION } from '../../database/pg-errors.js';
+import { WriteBatcher } from '../../database/write-batcher.js';
 import type { GameLiveDto } from './game.dto.js';
 import type { PlayEventEntity } from './play-event.entity.js';
 
@@ -37,6 +38,9 @@ export interface LockedGame {
 
 export type StoredEvent = Pick<PlayEventEntity, 'gameId' | 'seq' | 'clientEventId' | 'body' | 'recordedAt' | 'after'>;
 
+/** Most plays in one statement (a snapshot is due in about one play of 32, at 12–23 KB). */
+const PLAYS_PER_BATCH = 64;
+
 /** Games whose state this process keeps in memory (a few hundred play at once at most). */
 const CACHED_GAMES = 1000;
 
@@ -53,8 +57,9 @@ export interface SnapshotRow {
  * SQL for the hot path of live scoring, written by hand because it runs hundreds of times a
  * second. The locked path is BEGIN, SELECT … FOR UPDATE, one statement that appends the event
  * and updates the game row, COMMIT; the usual event takes one statement that does all of it
- * (appendIfCurrent). Every query goes through `txHost.tx`, so it belongs to the command's
- * transaction when there is one.
+ * (appendIfCurrent), and plays of different games arriving together share that statement and
+ * its commit (group commit, WriteBatcher). Every other query goes through `txHost.tx`, so it
+ * belongs to the command's transaction when there is one.
  *
  * A play writes the play row and the game row's small summary (score, period, status, `live`:
  * the scoreboard the acknowledgement carries, clock and team fouls included); the full reducer
@@ -80,8 +85,18 @@ interface EventToAppend {
 @Injectable()
 export class GameStore {
   private readonly cache = new Map<string, LockedGame>();
+  /** Plays on the fast path, written in batches (group commit); see WriteBatcher. */
+  private readonly appends: WriteBatcher<PlayRow, Written | null>;
+  /** Games with a play in `appends`. */
+  private readonly appending = new Set<string>();
 
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(private readonly txHost: TransactionHost) {
+    this.appends = new WriteBatcher((plays) => this.writePlays(plays), {
+      // Half the pool, so reads and locked commands always find a connection.
+      maxInFlight: Math.max(1, Math.floor(txHost.poolSize / 2)),
+      maxBatch: PLAYS_PER_BATCH,
+    });
+  }
 
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.txHost.tx.query(sql, params);
@@ -232,21 +247,47 @@ export class GameStore {
     period: number,
     status: GameStatus,
     snapshot: GameState | null,
-  ): Promise<{ recordedAt: Date; version: number } | null> {
-    const params = [...appendParams(game, e, period, status), game.version];
+  ): Promise<Written | null> {
+    // One play per game in the batches at once: a second is another writer, for the locked path.
+    if (this.appending.has(game.id)) return null;
+    this.appending.add(game.id);
     try {
-      const rows = snapshot
-        ? await this.txHost.autocommit<Written>('play-append-snapshot', APPEND_IF_CURRENT(true), [
-            ...params,
-            JSON.stringify(snapshot),
-          ])
-        : await this.txHost.autocommit<Written>('play-append', APPEND_IF_CURRENT(false), params);
-      return rows[0]?.recordedAt ? rows[0] : null;
+      return await this.appends.submit({
+        game_id: game.id,
+        seq: e.seq,
+        client_event_id: e.clientEventId,
+        body: e.body,
+        recorded_by: e.recordedBy,
+        session_id: e.sessionId,
+        live: e.after,
+        status,
+        home_score: e.after.score.home,
+        away_score: e.after.score.away,
+        period,
+        expected_version: game.version,
+        ...(snapshot ? { snapshot } : {}),
+      });
     } catch (error) {
-      // The same id or seq written by another request in the same instant: the locked path answers it.
-      if (pgErrorCode(error) === UNIQUE_VIOLATION) return null;
+      // The same id or seq written by another request in the same instant, or two instances'
+      // batches crossing: nothing was written, and the locked path answers it.
+      const code = pgErrorCode(error);
+      if (code === UNIQUE_VIOLATION || code === DEADLOCK_DETECTED) return null;
       throw error;
+    } finally {
+      this.appending.delete(game.id);
     }
+  }
+
+  /** Writes a batch of plays in one statement; each answer is null where the game had moved on. */
+  private async writePlays(plays: PlayRow[]): Promise<Array<Written | null>> {
+    const rows = await this.txHost.autocommit<Written & { gameId: string }>('play-append-batch', APPEND_IF_CURRENT, [
+      JSON.stringify(plays),
+    ]);
+    const byGame = new Map(rows.map((r) => [r.gameId, r]));
+    return plays.map((p) => {
+      const row = byGame.get(p.game_id);
+      return row ? { recordedAt: row.recordedAt, version: row.version } : null;
+    });
   }
 
   /**
@@ -280,22 +321,57 @@ interface Written {
   version: number;
 }
 
-/** Parameters as appendParams, then $12 the expected version and $13 the snapshot (when given). */
-const APPEND_IF_CURRENT = (withSnapshot: boolean) => `
-  WITH open_session AS (
-    SELECT 1 FROM session WHERE id = $6 AND revoked_at IS NULL AND expires_at > now() FOR KEY SHARE
+/** A play for APPEND_IF_CURRENT: a row of its JSON parameter (names as the columns). */
+interface PlayRow {
+  game_id: string;
+  seq: number;
+  client_event_id: string;
+  body: PlayEventBody;
+  recorded_by: string | null;
+  session_id: string;
+  /** The game row's `live` summary after the play, stored as the play's `after` too. */
+  live: GameLiveDto;
+  status: GameStatus;
+  home_score: number;
+  away_score: number;
+  period: number;
+  /** The game row's version the play applies to. */
+  expected_version: number;
+  /** The full state, when a snapshot is due. */
+  snapshot?: GameState;
+}
+
+/**
+ * Appends a batch of plays (PlayRow[] as $1), each to a different game, in one statement: a game
+ * row is updated only if still at the expected version, with the play's session open (held
+ * FOR KEY SHARE, so a revocation waits for the plays or is seen by them) and its client id not
+ * yet logged; a play is inserted only if its game row was updated. Answers the written plays.
+ */
+const APPEND_IF_CURRENT = `
+  WITH play AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
+      game_id uuid, seq int, client_event_id uuid, body jsonb, recorded_by uuid, session_id uuid, live jsonb,
+      status varchar, home_score int, away_score int, period smallint, expected_version int, snapshot jsonb)
+  ), open_session AS (
+    SELECT id FROM session
+     WHERE id IN (SELECT session_id FROM play) AND revoked_at IS NULL AND expires_at > now() FOR KEY SHARE
   ), game_row AS (
-    UPDATE game SET live = $7::jsonb, last_seq = $2, status = $8, home_score = $9, away_score = $10, period = $11,
-           ${withSnapshot ? 'state = $13::jsonb, ' : ''}version = version + 1, updated_at = now()
-     WHERE id = $1 AND version = $12 AND EXISTS (SELECT 1 FROM open_session)
-       AND NOT EXISTS (SELECT 1 FROM play_event WHERE game_id = $1 AND client_event_id = $3::uuid)
-    RETURNING id, version
+    UPDATE game g SET live = p.live, last_seq = p.seq, status = p.status, home_score = p.home_score,
+           away_score = p.away_score, period = p.period, state = COALESCE(p.snapshot, g.state),
+           version = g.version + 1, updated_at = now()
+      FROM play p
+     WHERE g.id = p.game_id AND g.version = p.expected_version
+       AND p.session_id IN (SELECT id FROM open_session)
+       AND NOT EXISTS (SELECT 1 FROM play_event e WHERE e.game_id = p.game_id AND e.client_event_id = p.client_event_id)
+    RETURNING g.id, g.version
   ), event AS (
     INSERT INTO play_event (game_id, seq, client_event_id, body, recorded_by, session_id, after)
-    SELECT id, $2::int, $3::uuid, $4::jsonb, $5::uuid, $6::uuid, $7::jsonb FROM game_row
-    RETURNING recorded_at
+    SELECT p.game_id, p.seq, p.client_event_id, p.body, p.recorded_by, p.session_id, p.live
+      FROM play p JOIN game_row r ON r.id = p.game_id
+    RETURNING game_id, recorded_at
   )
-  SELECT (SELECT recorded_at FROM event) AS "recordedAt", version FROM game_row`;
+  SELECT e.game_id AS "gameId", e.recorded_at AS "recordedAt", r.version
+    FROM event e JOIN game_row r ON r.id = e.game_id`;
 
 /**
  * The game row's part of an append. No indexed column changes (the update stays HOT, see the
