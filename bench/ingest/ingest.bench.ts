@@ -23,10 +23,11 @@
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_ingest,
  * dropped and created), BENCH_GAMES (100), BENCH_SECONDS (15 per open-loop phase, closed loop 10),
  * BENCH_RATES ('500,1000', plays/s offered in all), BENCH_SERVER_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'),
- * BENCH_ONLY ('Courtside' to run only it).
+ * BENCH_ONLY ('Courtside' to run only it), BENCH_SERVER_LOG (a file for the server's output, e.g. with
+ * BENCH_SERVER_NODE_ARGS='--trace-gc').
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { replay, type GameState } from '../../src/domain/game/index.js';
@@ -416,6 +417,8 @@ async function main() {
     await admin.end().catch(() => undefined);
     server.child.kill('SIGTERM');
     await server.exited;
+    if (process.env.BENCH_SERVER_LOG)
+      writeFileSync(process.env.BENCH_SERVER_LOG, `${server.stdout()}\n--- stderr\n${server.stderr()}`);
   }
 }
 

@@ -354,13 +354,13 @@ const APPEND_IF_CURRENT = `
       status varchar, home_score int, away_score int, period smallint, expected_version int, snapshot jsonb)
   ), open_session AS (
     SELECT id FROM session
-     WHERE id IN (SELECT session_id FROM play) AND revoked_at IS NULL AND expires_at > now() FOR KEY SHARE
+     WHERE id = ANY (ARRAY(SELECT session_id FROM play)) AND revoked_at IS NULL AND expires_at > now() FOR KEY SHARE
   ), game_row AS (
     UPDATE game g SET live = p.live, last_seq = p.seq, status = p.status, home_score = p.home_score,
            away_score = p.away_score, period = p.period, state = COALESCE(p.snapshot, g.state),
            version = g.version + 1, updated_at = now()
       FROM play p
-     WHERE g.id = p.game_id AND g.version = p.expected_version
+     WHERE g.id = p.game_id AND g.id = ANY (ARRAY(SELECT game_id FROM play)) AND g.version = p.expected_version
        AND p.session_id IN (SELECT id FROM open_session)
        AND NOT EXISTS (SELECT 1 FROM play_event e WHERE e.game_id = p.game_id AND e.client_event_id = p.client_event_id)
     RETURNING g.id, g.version
