@@ -148,7 +148,7 @@ describe('live delivery to fans', () => {
       await scoring;
       await waitFor(() => crowd.every((f) => f.lastSeq === g.seqNow()), 'every fan to reach the last seq', 15_000);
 
-      // Spread over many shards (60 fans over 32 shards cover about 27 of them).
+      // Spread over many shards (60 fans over 128 shards cover about 50 of them).
       expect(new Set(crowd.map((f) => shardOf(f.socket.id!))).size).toBeGreaterThanOrEqual(Math.min(ROOM_SHARDS, 12));
       for (const f of crowd) {
         // Everything after the snapshot, each once and in order.

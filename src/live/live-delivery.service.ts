@@ -12,7 +12,13 @@ import {
   type TournamentTopic,
 } from './events.js';
 import { toGameEventDelta, toTournamentScore } from './live-feed.mapper.js';
-import { ROOM_SHARDS, shardRoom } from './rooms.js';
+import { ShardIndex } from './rooms.js';
+
+/**
+ * Time the fan-out may hold the event loop in one turn (a shard of a 2,000-fan room, about 16
+ * sockets, takes about 0.3 ms): a request arriving meanwhile waits about this long for it.
+ */
+const WRITE_BUDGET_MS = 0.5;
 
 /** What one instance hands to the others to deliver to their own sockets of a room. */
 export interface Publication<E extends keyof ServerToClientEvents = keyof ServerToClientEvents> {
@@ -33,8 +39,9 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Inte
  * fan never sees a score the database does not have.
  *
  * A message for a game's or tournament's room is stamped (`serverTime`) right after the commit
- * and handed over in commit order. This instance writes it to its own sockets of the room one
- * shard at a time (see rooms.ts), a turn of the event loop apart, starting on the next turn: the
+ * and handed over in commit order. This instance writes it to its own sockets of the room a few
+ * shards at a time (see rooms.ts), at most WRITE_BUDGET_MS a turn of the event loop, starting
+ * on the next turn: the
  * scorekeeper's acknowledgement is written first, and a final's 10,000 fans do not hold up
  * other requests meanwhile. With REDIS_URL the message also goes, once, to every other instance
  * (`serverSideEmit` through the adapter), which writes it to its own sockets the same way; so
@@ -49,6 +56,8 @@ export class LiveDelivery {
   /** Shard writes waiting, first in first out: messages keep their order for every socket. */
   private readonly writes: Array<{ room: string; send: () => void }> = [];
   private writing = false;
+  /** The shard rooms with sockets on this instance. */
+  private readonly shards = new ShardIndex();
   /** With REDIS_URL, LiveIoAdapter shares rooms through Redis and other instances may hold fans. */
   private readonly otherInstances: boolean;
 
@@ -76,6 +85,10 @@ export class LiveDelivery {
   /** Called by the gateway once socket.io is up. */
   attach(server: LiveServer): void {
     this.server = server;
+    const adapter = server.sockets.adapter;
+    for (const name of adapter.rooms.keys()) this.shards.created(name);
+    adapter.on('create-room', (name: string) => this.shards.created(name));
+    adapter.on('delete-room', (name: string) => this.shards.deleted(name));
     server.on('live:publish', (p: Publication) => this.deliverHere(p));
   }
 
@@ -122,30 +135,30 @@ export class LiveDelivery {
     this.deliverHere(publication);
   }
 
-  /** Queues the writes to this instance's sockets of the room, a shard per turn of the event loop. */
+  /** Queues the writes to this instance's sockets of the room, shard by shard. */
   private deliverHere({ room, event, message }: Publication): void {
     const server = this.server;
     if (!server) return;
-    const rooms = server.sockets.adapter.rooms;
-    for (let shard = 0; shard < ROOM_SHARDS; shard++) {
-      const name = shardRoom(room, shard);
-      // A socket that joins after this point reads a snapshot that already holds the message.
-      if (rooms.has(name))
-        this.writes.push({ room: name, send: () => server.local.to(name).emit(event, message as never) });
-    }
+    // A socket that joins after this point reads a snapshot that already holds the message.
+    for (const name of this.shards.shardsOf(room))
+      this.writes.push({ room: name, send: () => server.local.to(name).emit(event, message as never) });
     if (!this.writing && this.writes.length > 0) {
       this.writing = true;
       setImmediate(this.writeNext);
     }
   }
 
-  /** Writes the next shard that still has sockets here, then yields. */
+  /**
+   * Writes shards that still have sockets here until the turn's budget is spent (at least one),
+   * then yields: many small shards go in one turn, a large room's are spread over several.
+   */
   private readonly writeNext = (): void => {
     const rooms = this.server?.sockets.adapter.rooms;
+    const until = performance.now() + WRITE_BUDGET_MS;
     for (let write = this.writes.shift(); write; write = this.writes.shift()) {
       if (!rooms?.has(write.room)) continue;
       write.send();
-      break;
+      if (performance.now() >= until) break;
     }
     if (this.writes.length > 0) setImmediate(this.writeNext);
     else this.writing = false;

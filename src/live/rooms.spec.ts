@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { memberRoom, ROOM_SHARDS, shardOf, shardRoom } from './rooms.js';
+import { memberRoom, ROOM_SHARDS, ShardIndex, shardOf, shardRoom } from './rooms.js';
 
 describe('room shards', () => {
   it('puts a socket always in the same shard room of a room', () => {
@@ -21,5 +21,38 @@ describe('room shards', () => {
       expect(count).toBeGreaterThan(even * 0.9);
       expect(count).toBeLessThan(even * 1.1);
     }
+  });
+});
+
+describe('shard index', () => {
+  it('lists the shard rooms of a room that have sockets, as the adapter creates and deletes them', () => {
+    const index = new ShardIndex();
+    index.created('Yx3kQ2b1_Zc9AAAB'); // a socket's own room
+    index.created('session:7');
+    index.created(shardRoom('game:1', 5));
+    index.created(shardRoom('game:1', 90));
+    index.created(shardRoom('game:10', 5));
+    index.created(shardRoom('tournament:1', 0));
+    expect(index.shardsOf('game:1').sort()).toEqual(['game:1#5', 'game:1#90']);
+    expect(index.shardsOf('game:10')).toEqual(['game:10#5']);
+    expect(index.shardsOf('tournament:1')).toEqual(['tournament:1#0']);
+    expect(index.shardsOf('session:7')).toEqual([]);
+
+    index.deleted(shardRoom('game:1', 5));
+    index.deleted('Yx3kQ2b1_Zc9AAAB');
+    expect(index.shardsOf('game:1')).toEqual(['game:1#90']);
+    index.deleted(shardRoom('game:1', 90));
+    expect(index.shardsOf('game:1')).toEqual([]);
+    // Deleting what was never there changes nothing.
+    index.deleted(shardRoom('game:2', 3));
+    expect(index.shardsOf('game:10')).toEqual(['game:10#5']);
+  });
+
+  it('answers a copy, so a room deleted while its message is being written does not change the list', () => {
+    const index = new ShardIndex();
+    index.created(shardRoom('game:1', 1));
+    const listed = index.shardsOf('game:1');
+    index.deleted(shardRoom('game:1', 1));
+    expect(listed).toEqual(['game:1#1']);
   });
 });
