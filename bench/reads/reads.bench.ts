@@ -10,7 +10,8 @@
  *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_reads, dropped
  * and created), BENCH_SECONDS (10), BENCH_ROUNDS (3: the reads take turns, medians reported), BENCH_FANS
- * (2000, their client processes at the lowest priority), BENCH_RATE (2).
+ * (2000, their client processes at the lowest priority), BENCH_RATE (2), BENCH_SERVER_NODE_ARGS (e.g.
+ * '--cpu-prof --cpu-prof-dir=/tmp/prof').
  * Run: npx tsx bench/reads/reads.bench.ts
  */
 import autocannon from 'autocannon';
@@ -161,7 +162,8 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     const port = freePort();
-    const server = spawn(process.execPath, [main], {
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const server = spawn(process.execPath, [...nodeArgs, main], {
       cwd: root,
       env: {
         ...process.env,
