@@ -56,7 +56,8 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One game's device: sends its next play and resolves when it is answered. */
 interface Device {
-  send(): Promise<void>;
+  /** Sends the next play; answers whether it was an undo (the locked path), to time those apart. */
+  send(): Promise<boolean | void>;
 }
 
 interface System {
@@ -81,6 +82,8 @@ interface Row {
   clientCpu: number;
   /** Server + PostgreSQL + this process, per play: on 2 shared cores, the ceiling is 2,000 ms ÷ this. */
   totalCpuMsPerPlay: number;
+  /** Courtside's undos alone (one play in 40): their p50 and p99 (ms). */
+  undo: { count: number; p50: number; p99: number } | null;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -100,6 +103,7 @@ async function backendCpuMs(admin: pg.Client): Promise<number> {
  */
 async function phase(system: System, rate: number | null, seconds: number, admin: pg.Client): Promise<Row> {
   const latencies: number[] = [];
+  const undos: number[] = [];
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const pgBefore = await backendCpuMs(admin);
   const clientBefore = process.cpuUsage();
@@ -111,8 +115,9 @@ async function phase(system: System, rate: number | null, seconds: number, admin
       if (rate === null) {
         while (performance.now() < until) {
           const sent = performance.now();
-          await device.send();
+          const undo = await device.send();
           latencies.push(performance.now() - sent);
+          if (undo) undos.push(latencies.at(-1)!);
         }
         return;
       }
@@ -120,8 +125,9 @@ async function phase(system: System, rate: number | null, seconds: number, admin
       for (let due = started + (d / n) * interval; due < until; due += interval) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        await device.send();
+        const undo = await device.send();
         latencies.push(performance.now() - due);
+        if (undo) undos.push(latencies.at(-1)!);
       }
     }),
   );
@@ -131,6 +137,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   const clientCpu = (client.user + client.system) / 1000;
   const serverCpu = system.serverPid ? cpuMs(system.serverPid) - serverBefore : 0;
   latencies.sort((a, b) => a - b);
+  undos.sort((a, b) => a - b);
   return {
     system: system.name,
     phase: rate === null ? 'closed loop' : `${rate}/s offered`,
@@ -144,6 +151,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     pgCpuMsPerPlay: pgCpu / latencies.length,
     clientCpu: clientCpu / 1000 / elapsed,
     totalCpuMsPerPlay: (serverCpu + pgCpu + clientCpu) / latencies.length,
+    undo: undos.length > 0 ? { count: undos.length, p50: percentile(undos, 50), p99: percentile(undos, 99) } : null,
   };
 }
 
@@ -329,6 +337,7 @@ async function courtside(port: number, serverPid: number, sockets: Client[]): Pr
             : await socket.emitWithAck('game:event', { ...base, event: command.body } as never);
         if (!ack.ok) throw new Error(`game ${game.id}: ${JSON.stringify(ack.error)}`);
         seq = ack.data.seq;
+        return command.kind === 'undo';
       },
     });
   }
@@ -393,6 +402,12 @@ async function main() {
       process.stdout.write(
         `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} |\n`,
       );
+    process.stdout.write("\nCourtside's undos (the locked path) alone:\n");
+    for (const r of rows)
+      if (r.undo)
+        process.stdout.write(
+          `- ${r.phase}: ${r.undo.count} undos, p50 ${fmt(r.undo.p50)} ms, p99 ${fmt(r.undo.p99)} ms\n`,
+        );
     process.stdout.write('\nHOT updates of the game rows (whole run): ');
     process.stdout.write(
       hot.map((h) => `${h.relname} ${Math.round((100 * Number(h.hot)) / Math.max(1, Number(h.upd)))}%`).join(', ') +
