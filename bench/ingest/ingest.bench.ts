@@ -344,6 +344,16 @@ async function courtside(port: number, serverPid: number, sockets: Client[]): Pr
   return { name: 'Courtside', devices, serverPid };
 }
 
+/** Two seconds of unmeasured plays, every game at once (as the closed loop sends them). */
+async function warmUp(system: System): Promise<void> {
+  const until = performance.now() + 2000;
+  await Promise.all(
+    system.devices.map(async (d) => {
+      while (performance.now() < until) await d.send();
+    }),
+  );
+}
+
 const fmt = (x: number | null, digits = 1) =>
   x === null || Number.isNaN(x)
     ? '—'
@@ -372,7 +382,7 @@ async function main() {
       await courtside(port, server.child.pid!, sockets),
     ].filter((system) => !process.env.BENCH_ONLY || system.name === process.env.BENCH_ONLY);
     // Warm up (JIT, pools, plans): a few plays per game and system.
-    for (const system of systems) for (let k = 0; k < 3; k++) await Promise.all(system.devices.map((d) => d.send()));
+    for (const system of systems) await warmUp(system);
 
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const rows: Row[] = [];
@@ -384,6 +394,9 @@ async function main() {
         // 140 MB a phase), and autovacuum gets a moment.
         await admin.query('CHECKPOINT');
         await new Promise((r) => setTimeout(r, 2000));
+        // Each system warms up right before its own phase, not only once at the start: a server
+        // idle for the minute the others took has let V8 drop compiled code and shrink its heap.
+        await warmUp(system);
         rows.push(await phase(system, rate, rate === null ? CLOSED_SECONDS : SECONDS, admin));
       }
     }
