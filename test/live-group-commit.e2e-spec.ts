@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { TransactionHost } from '../src/database/transaction.js';
 import { factories } from './support/factories.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 
@@ -52,6 +53,11 @@ describe('live scoring: plays of many games share a commit', () => {
   };
   const play = (gameId: string, expectedSeq: number, event: Record<string, unknown>, clientEventId = randomUUID()) =>
     ctx.http('POST', `/api/v1/games/${gameId}/events`, { clientEventId, expectedSeq, event });
+
+  it('sizes its batches by the pool it was given', () => {
+    // Half the pool carries batches: here one batch at a time.
+    expect(ctx.app.get(TransactionHost).poolSize).toBe(2);
+  });
 
   it('writes every play once, in order, with the right score, while games share statements', async () => {
     const games = await Promise.all(Array.from({ length: GAMES }, readyGame));

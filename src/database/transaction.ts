@@ -30,9 +30,9 @@ export class TransactionHost {
     return this.storage.getStore()?.manager ?? this.dataSource.manager;
   }
 
-  /** Connections in the data source's pool. */
+  /** Connections in the data source's pool (`extra.max`, as dataSourceOptions sets it). */
   get poolSize(): number {
-    return (this.dataSource.options as { poolSize?: number }).poolSize ?? 10;
+    return (this.dataSource.options as { extra?: { max?: number } }).extra?.max ?? 10;
   }
 
   get inTransaction(): boolean {
