@@ -41,9 +41,8 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Inte
  * A message for a game's or tournament's room is stamped (`serverTime`) right after the commit
  * and handed over in commit order. This instance writes it to its own sockets of the room a few
  * shards at a time (see rooms.ts), at most WRITE_BUDGET_MS a turn of the event loop, starting
- * on the next turn: the
- * scorekeeper's acknowledgement is written first, and a final's 10,000 fans do not hold up
- * other requests meanwhile. With REDIS_URL the message also goes, once, to every other instance
+ * on the next turn: the scorekeeper's acknowledgement is written first, and a final's 10,000
+ * fans do not hold up other requests meanwhile. With REDIS_URL the message also goes, once, to every other instance
  * (`serverSideEmit` through the adapter), which writes it to its own sockets the same way; so
  * it does not matter which instance recorded the event.
  *

@@ -2,9 +2,8 @@
  * A game's or tournament's room is split into ROOM_SHARDS socket.io rooms (`game:<id>#0` …
  * `#127`), each socket in the one its id hashes to. A message to the room goes out a few shards
  * at a time, with a turn of the event loop between them (LiveDelivery), so a final's 10,000
- * fans never hold up the
- * process for the whole broadcast: the scorekeeper's next request, another court's event, a
- * fan's handshake are served in between. Shards are plain rooms, so the Redis adapter carries
+ * fans never hold up the process for the whole broadcast: the scorekeeper's next request,
+ * another court's event, a fan's handshake are served in between. Shards are plain rooms, so the Redis adapter carries
  * them between instances like any other.
  *
  * Order per socket holds: every message to a room visits the shards in the same order, and
