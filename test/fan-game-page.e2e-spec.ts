@@ -328,6 +328,33 @@ describe('the fan game page on a phone, and its shared link', () => {
         expect(await qr.getAttribute('data-qr')).toBe(ctx.baseUrl + path);
         const o = await overflow(page);
         expect({ path, ...o }).toEqual({ path, scroll: 360, inner: 360 });
+        // A score arrives while the panel is open: the page draws itself again (a new heading),
+        // and the same panel stays open under the new button, the focus still on its close button.
+        await page.evaluate(`(() => {
+          document.querySelector('main h1').dataset.before = '1';
+          document.querySelector('[data-testid=share-panel]').dataset.before = '1';
+        })()`);
+        expect(await page.evaluate('document.activeElement?.className')).toBe('share-close');
+        await scorer.send({ type: 'free_throw_made', ...scorer.away(12), period: 1, gameClock: 4400 });
+        await page.locator('main h1:not([data-before])').waitFor();
+        expect([
+          path,
+          await page.evaluate(`(() => {
+          const panels = document.querySelectorAll('[data-testid=share-panel]');
+          return {
+            panels: panels.length,
+            same: panels[0]?.dataset.before === '1',
+            inDocument: panels[0]?.isConnected,
+            expanded: document.querySelector('[data-testid=share]')?.getAttribute('aria-expanded'),
+            focus: document.activeElement?.className,
+          };
+        })()`),
+        ]).toEqual([path, { panels: 1, same: true, inDocument: true, expanded: 'true', focus: 'share-close' }]);
+        await expect(qr.isVisible()).resolves.toBe(true);
+        // Closing it still works, and gives the focus back to the (new) share button.
+        await page.getByRole('button', { name: '关闭' }).click();
+        expect(await page.getByTestId('share-panel').count()).toBe(0);
+        expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('share');
         await page.close();
       }
       await phone.close();
