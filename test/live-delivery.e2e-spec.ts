@@ -204,6 +204,12 @@ describe('live delivery to fans', () => {
     // A late joiner sees the same reading.
     const late = await fan(ctx.baseUrl, g.game.id);
     expect(late.snapshots[0]!.clock).toEqual(f.deltas.at(-1)!.clock);
+    // The stop voided: the clock runs again from the start's reading, with the start's time.
+    await g.send({ type: 'void', targetSeq: 4 });
+    await waitFor(() => f.lastSeq === 5, 'the void');
+    expect(f.deltas.at(-1)!.clock).toEqual(start!.clock);
+    const later = await fan(ctx.baseUrl, g.game.id);
+    expect(later.snapshots[0]!.clock).toEqual(start!.clock);
   });
 
   it('a returning fan sends its last seq and gets exactly what it missed; too far behind, a snapshot', async () => {

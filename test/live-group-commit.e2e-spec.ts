@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TransactionHost } from '../src/database/transaction.js';
+import { replay, type GameContext, type PlayEvent } from '../src/domain/game/index.js';
 import { factories } from './support/factories.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 
@@ -137,5 +138,63 @@ describe('live scoring: plays of many games share a commit', () => {
     expect(b.body.seq).toBe(2);
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM play_event WHERE game_id = $1`, [gameId]);
     expect(rows[0].n).toBe(2);
+  });
+
+  it('writes undos and corrections of many games in shared commits, computed from the log in memory', async () => {
+    const games = await Promise.all(Array.from({ length: GAMES }, readyGame));
+    // The first play of each game takes the locked path, which reads the log and keeps it.
+    for (const r of await Promise.all(games.map((g) => play(g, 0, { type: 'period_start' }))))
+      expect(r).toMatchObject({ status: 201, body: { seq: 1 } });
+    const all = (send: (gameId: string) => ReturnType<typeof play>) => Promise.all(games.map(send));
+    for (const r of await all((g) => play(g, 1, { type: 'score_adjust', teamId: home.id, points: 2 })))
+      expect(r).toMatchObject({ status: 201, body: { seq: 2, game: { score: { home: 2, away: 0 } } } });
+    const undos = await all((g) =>
+      ctx.http('POST', `/api/v1/games/${g}/undo`, { clientEventId: randomUUID(), expectedSeq: 2 }),
+    );
+    for (const r of undos)
+      expect(r).toMatchObject({
+        status: 201,
+        body: { seq: 3, event: { type: 'void', targetSeq: 2, undo: true }, game: { score: { home: 0, away: 0 } } },
+      });
+    for (const r of await all((g) => play(g, 3, { type: 'score_adjust', teamId: away.id, points: 3 })))
+      expect(r).toMatchObject({ status: 201, body: { seq: 4, game: { score: { home: 0, away: 3 } } } });
+    const replacement = { type: 'score_adjust', teamId: away.id, points: 1 };
+    for (const r of await all((g) => play(g, 4, { type: 'replace', targetSeq: 4, replacement })))
+      expect(r).toMatchObject({ status: 201, body: { seq: 5, game: { score: { home: 0, away: 1 } } } });
+    // The next undo voids the latest play in force: the replacement.
+    for (const r of await all((g) =>
+      ctx.http('POST', `/api/v1/games/${g}/undo`, { clientEventId: randomUUID(), expectedSeq: 5 }),
+    ))
+      expect(r).toMatchObject({
+        status: 201,
+        body: { seq: 6, event: { type: 'void', targetSeq: 5 }, game: { score: { home: 0, away: 3 } } },
+      });
+
+    // The corrections shared commits across games, one play per game in each.
+    const { rows: corrections } = await db.query(
+      `SELECT game_id, seq, xmin::text AS tx FROM play_event
+        WHERE game_id = ANY($1::uuid[]) AND seq IN (3, 5, 6) ORDER BY seq`,
+      [games],
+    );
+    expect(corrections).toHaveLength(GAMES * 3);
+    const gamesPerTx = new Map<string, Set<string>>();
+    for (const c of corrections) gamesPerTx.set(c.tx, (gamesPerTx.get(c.tx) ?? new Set()).add(c.game_id));
+    expect(Math.max(...[...gamesPerTx.values()].map((x) => x.size))).toBeGreaterThan(1);
+    expect(gamesPerTx.size).toBeLessThan(corrections.length);
+
+    // What each game's row holds is what replaying its log from the database gives.
+    for (const gameId of games) {
+      const { rows: log } = await db.query(
+        `SELECT seq, client_event_id AS "clientEventId", body FROM play_event WHERE game_id = $1 ORDER BY seq`,
+        [gameId],
+      );
+      const {
+        rows: [row],
+      } = await db.query(`SELECT context, state, last_seq, home_score, away_score FROM game WHERE id = $1`, [gameId]);
+      const events = log.map((e) => ({ ...e.body, seq: e.seq, clientEventId: e.clientEventId }) as PlayEvent);
+      const replayed = replay(events, row.context as GameContext);
+      expect(row).toMatchObject({ last_seq: 6, home_score: 0, away_score: 3 });
+      expect(row.state).toEqual(JSON.parse(JSON.stringify(replayed)));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../domain/access/principal.js';
 import type { ScorableGame } from '../../domain/access/scorekeeping-policy.js';
-import { Transactional, TransactionHost } from '../../database/transaction.js';
+import { TransactionHost } from '../../database/transaction.js';
 import {
   applyEvent,
   isCorrection,
@@ -23,7 +23,7 @@ import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js
 import { SessionsService } from '../sessions/sessions.service.js';
 import { toGameLiveDto, toPlayEventDto, toRecordedEventDto } from './game.mapper.js';
 import { GameResultEvents } from './game-result-events.js';
-import { GameStore, type LockedGame, type StoredEvent } from './game-store.js';
+import { GameStore, type LockedGame, type StoredEvent, type TimedLog } from './game-store.js';
 import type { RecordedEventDto, RecordEventDto, UndoDto } from './play-event.dto.js';
 
 /** How many missed events a stale writer gets back with its 409, to catch up without another call. */
@@ -32,8 +32,8 @@ const MISSED_EVENTS_RETURNED = 50;
 interface Append {
   clientEventId: string;
   expectedSeq: number;
-  /** The event to record, given the log (undo needs it). */
-  body: (log: () => Promise<PlayEvent[]>) => Promise<PlayEventBody>;
+  /** The event to record, or how to make it from the log (undo). */
+  body: PlayEventBody | ((log: readonly PlayEvent[]) => PlayEventBody);
   /** Whether an event already recorded under this client id is this same command (a retry). */
   isRetryOf: (recorded: PlayEventBody) => boolean;
 }
@@ -71,14 +71,31 @@ export class ScoringService {
   async record(principal: Principal, gameId: string, command: RecordEventDto): Promise<RecordedEventDto> {
     // The DTO is a class instance; the log keeps plain JSON.
     const body = JSON.parse(JSON.stringify(command.event)) as PlayEventBody;
-    const append: Append = {
+    return this.recordEither(principal, gameId, {
       clientEventId: command.clientEventId,
       expectedSeq: command.expectedSeq,
-      body: async () => body,
+      body,
       isRetryOf: (recorded) => sameEventContent(recorded, body),
-    };
+    });
+  }
+
+  /** "Undo the last action": a void of the latest event in force that is not itself an undo. */
+  async undo(principal: Principal, gameId: string, command: UndoDto): Promise<RecordedEventDto> {
+    return this.recordEither(principal, gameId, {
+      clientEventId: command.clientEventId,
+      expectedSeq: command.expectedSeq,
+      body: (log) => {
+        const undo = undoLast(log);
+        if (undo === null) throw conflict('GAME_NOTHING_TO_UNDO', 'There is nothing left to undo in this game');
+        return undo;
+      },
+      isRetryOf: (recorded) => recorded.type === 'void' && recorded.undo === true,
+    });
+  }
+
+  private async recordEither(principal: Principal, gameId: string, append: Append): Promise<RecordedEventDto> {
     return (
-      (await this.recordAtOnce(principal, gameId, append, body)) ??
+      (await this.recordAtOnce(principal, gameId, append)) ??
       this.txHost.run(() => this.append(principal, gameId, append))
     );
   }
@@ -87,27 +104,28 @@ export class ScoringService {
    * The fast path: when this process committed the game's last change, it has the state the
    * event applies to, so the event is checked and applied first and then written in one
    * statement that locks the row only if it is still that version (and the session is still
-   * open). Anything unusual (another writer, a retry, a stale seq, a refused event, a correction,
+   * open). Undos and corrections, which need the whole log, take it from memory beside the state.
+   * Anything unusual (another writer, a retry, a stale seq, a refused event, a log not in memory,
    * an ended session) returns null for the locked path, which answers it.
    */
-  private async recordAtOnce(
-    principal: Principal,
-    gameId: string,
-    command: Append,
-    body: PlayEventBody,
-  ): Promise<RecordedEventDto | null> {
+  private async recordAtOnce(principal: Principal, gameId: string, command: Append): Promise<RecordedEventDto | null> {
     const game = this.store.remembered(gameId);
     // Inside a caller's transaction the statement would not commit on its own: locked path.
     if (this.txHost.inTransaction) return null;
-    if (!game || isCorrection(body) || command.expectedSeq !== game.lastSeq || !game.state || !game.context)
-      return null;
+    if (!game?.state || !game.context || command.expectedSeq !== game.lastSeq) return null;
+    const { log } = game;
     if (!(await this.access.decide(principal, scorableGame(game))).allowed) return null;
-    // A step of the lifecycle (ready to live) has listeners that write in its transaction: locked path.
-    if (this.statusAfter(game, body) !== game.status) return null;
     const seq = game.lastSeq + 1;
+    let body: PlayEventBody;
     let next: GameState;
     try {
-      next = applyEvent(game.state, { ...body, seq, clientEventId: command.clientEventId } as PlayEvent, game.context);
+      if (typeof command.body === 'function' && !log) return null;
+      body = typeof command.body === 'function' ? command.body(log!.events) : command.body;
+      if (isCorrection(body) && !log) return null;
+      // A step of the lifecycle (ready to live) has listeners that write in its transaction: locked path.
+      if (this.statusAfter(game, body) !== game.status) return null;
+      const event = { ...body, seq, clientEventId: command.clientEventId } as PlayEvent;
+      next = applyEvent(game.state, event, game.context, isCorrection(body) ? log!.events : undefined);
     } catch {
       return null;
     }
@@ -138,7 +156,8 @@ export class ScoringService {
       after,
       next,
       status,
-      clockAt: clockSetAt(game, next, seq, written.recordedAt) ?? null,
+      clockAt: clockSetAt(game, next, seq, written.recordedAt, log),
+      log,
     });
   }
 
@@ -161,6 +180,8 @@ export class ScoringService {
       status: GameStatus;
       /** When the event that last set the game clock was recorded. */
       clockAt: Date | null;
+      /** The log before this event, when in memory. */
+      log: TimedLog | undefined;
     },
   ): RecordedEventDto {
     const ack = toRecordedEventDto(
@@ -181,6 +202,10 @@ export class ScoringService {
       state: e.next,
       status: e.status,
       clockAt: e.clockAt,
+      log: e.log && {
+        events: [...e.log.events, { ...e.body, seq: e.seq, clientEventId: e.clientEventId } as PlayEvent],
+        recordedAt: [...e.log.recordedAt, e.recordedAt],
+      },
     });
     this.delivery.eventRecorded(game.tournamentId, ack, e.clockAt);
     if (e.status !== game.status) {
@@ -193,21 +218,6 @@ export class ScoringService {
       });
     }
     return ack;
-  }
-
-  /** "Undo the last action": a void of the latest event in force that is not itself an undo. */
-  @Transactional()
-  async undo(principal: Principal, gameId: string, command: UndoDto): Promise<RecordedEventDto> {
-    return this.append(principal, gameId, {
-      clientEventId: command.clientEventId,
-      expectedSeq: command.expectedSeq,
-      body: async (log) => {
-        const undo = undoLast(await log());
-        if (undo === null) throw conflict('GAME_NOTHING_TO_UNDO', 'There is nothing left to undo in this game');
-        return undo;
-      },
-      isRetryOf: (recorded) => recorded.type === 'void' && recorded.undo === true,
-    });
   }
 
   private async append(principal: Principal, gameId: string, command: Append): Promise<RecordedEventDto> {
@@ -230,15 +240,15 @@ export class ScoringService {
     }
 
     const { context, state } = liveData(game);
-    let log: PlayEvent[] | undefined;
-    const loadLog = async () => (log ??= await this.store.log(gameId));
+    // Kept in memory from now on, so the game's undos and corrections take the fast path too.
+    const log = game.log ?? (await this.store.timedLog(gameId));
     const seq = game.lastSeq + 1;
     let body: PlayEventBody;
     let next: GameState;
     try {
-      body = await command.body(loadLog);
+      body = typeof command.body === 'function' ? command.body(log.events) : command.body;
       const event = { ...body, seq, clientEventId: command.clientEventId } as PlayEvent;
-      next = applyEvent(state, event, context, isCorrection(body) ? await loadLog() : undefined);
+      next = applyEvent(state, event, context, isCorrection(body) ? log.events : undefined);
     } catch (e) {
       // An id already in the log is answered as such, even when its new content breaks a rule.
       const recorded = e instanceof DomainError ? await this.store.findEvent(gameId, command.clientEventId) : null;
@@ -273,10 +283,7 @@ export class ScoringService {
         to: status,
         result: game.result,
       });
-    // A correction can move the clock back to an older event's reading: look up when that was.
-    const clockAt =
-      clockSetAt(game, next, seq, written.recordedAt) ??
-      (next.clock.asOfSeq === null ? null : await this.store.recordedAt(gameId, next.clock.asOfSeq));
+    const clockAt = clockSetAt(game, next, seq, written.recordedAt, log);
 
     const ack = toRecordedEventDto(
       { gameId, seq, clientEventId: command.clientEventId, body, recordedAt: written.recordedAt, after },
@@ -295,6 +302,7 @@ export class ScoringService {
           next,
           status,
           clockAt,
+          log,
         },
       );
     });
@@ -316,7 +324,8 @@ export class ScoringService {
   private async stale(game: LockedGame, expectedSeq: number): Promise<DomainError> {
     const missed =
       expectedSeq < game.lastSeq ? await this.store.eventsAfter(game.id, expectedSeq, MISSED_EVENTS_RETURNED) : [];
-    const inForce = missed.length > 0 ? resolveCorrections(await this.store.log(game.id)).inForce : [];
+    const inForce =
+      missed.length > 0 ? resolveCorrections(game.log?.events ?? (await this.store.log(game.id))).inForce : [];
     const current = game.state ? toGameLiveDto(game.state, game.status, game, 'last') : null;
     return conflict(
       'GAME_SEQ_STALE',
@@ -329,13 +338,21 @@ export class ScoringService {
 
 /**
  * When the clock reading after event `seq` was taken: this event's time if it set the clock, the
- * earlier reading's if the clock is unchanged; undefined when only the log can tell (a correction).
+ * earlier reading's if the clock is unchanged, else (a correction moved the clock back to an
+ * older event's reading) that event's time in the log.
  */
-function clockSetAt(game: LockedGame, next: GameState, seq: number, recordedAt: Date): Date | null | undefined {
-  if (next.clock.asOfSeq === seq) return recordedAt;
-  if (next.clock.asOfSeq === null) return null;
-  if (game.state && next.clock.asOfSeq === game.state.clock.asOfSeq) return game.clockAt;
-  return undefined;
+function clockSetAt(
+  game: LockedGame,
+  next: GameState,
+  seq: number,
+  recordedAt: Date,
+  log: TimedLog | undefined,
+): Date | null {
+  const asOf = next.clock.asOfSeq;
+  if (asOf === seq) return recordedAt;
+  if (asOf === null) return null;
+  if (game.state && asOf === game.state.clock.asOfSeq) return game.clockAt;
+  return log?.recordedAt[asOf - 1] ?? null;
 }
 
 function liveData(game: LockedGame): { context: GameContext; state: GameState } {
