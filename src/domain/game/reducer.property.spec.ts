@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
 import { boxScore } from './box-score.js';
-import { undoLast } from './corrections.js';
+import { resolveCorrections, undoLast } from './corrections.js';
 import { deepFreeze } from './fixtures/fold.js';
 import { simpleGame } from './fixtures/teams.js';
 import type { GameContext } from './game-settings.js';
 import { type GameState, initialGameState } from './game-state.js';
-import type { FoulKind, PlayBody, PlayEvent, PlayEventBody } from './play-event.js';
+import { isCorrection, type FoulKind, type PlayBody, type PlayEvent, type PlayEventBody } from './play-event.js';
 import { applyEvent, replay } from './reducer.js';
 
 /** One random intent; turned into a concrete event against the current state. */
@@ -190,6 +190,52 @@ describe('reducer properties (random legal games with corrections)', () => {
           log,
         );
         expect({ ...undone, lastSeq: 0 }).toEqual({ ...replay(log.slice(0, -1), context), lastSeq: 0 });
+        // Given the state before the last play, the undo is that state, equal to the replay's.
+        const before = deepFreeze(replay(log.slice(0, -1), context));
+        const shortcut = applyEvent(
+          replay(log, context),
+          { ...undo, seq: log.length + 1, clientEventId: 'u' },
+          context,
+          log,
+          before,
+        );
+        expect(shortcut).toEqual(undone);
+        expect(shortcut.lastSeq).toBe(log.length + 1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('an undo of an earlier play, or of a correction, replays the log even when a state before is given', () => {
+    fc.assert(
+      fc.property(games, ([intents, tracked]) => {
+        const { context, log } = buildGame(intents, tracked);
+        fc.pre(log.length >= 3);
+        const before = replay(log.slice(0, -1), context);
+        const now = replay(log, context);
+        // A void of the play before the last (when it is a play in force): the replay's answer.
+        const { inForce } = resolveCorrections(log);
+        const target = log.at(-2)!;
+        fc.pre(!isCorrection(target) && inForce[target.seq] === true);
+        const voidEarlier = {
+          type: 'void',
+          targetSeq: target.seq,
+          seq: log.length + 1,
+          clientEventId: 'v',
+        } as PlayEvent;
+        let expected: GameState | DomainError;
+        try {
+          expected = applyEvent(now, voidEarlier, context, log);
+        } catch (e) {
+          expected = e as DomainError;
+        }
+        let got: GameState | DomainError;
+        try {
+          got = applyEvent(now, voidEarlier, context, log, before);
+        } catch (e) {
+          got = e as DomainError;
+        }
+        expect(got).toEqual(expected);
       }),
       { numRuns: 100 },
     );

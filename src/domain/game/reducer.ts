@@ -2,7 +2,8 @@
  * The public reducer over the event log.
  *
  * - `applyEvent` applies one logged event to the state the service keeps. Plays cost O(roster);
- *   a correction replays the log (it needs `history`, the events before it).
+ *   a correction replays the log (it needs `history`, the events before it), except an undo of
+ *   the last play when `before` (the state before that play) is given.
  * - `replay` rebuilds the state from scratch; for every log, folding `applyEvent` over it gives a
  *   deep-equal result.
  * A refused event throws a DomainError (kind 'invalid', or 'conflict' for a seq out of order)
@@ -20,6 +21,7 @@ export function applyEvent(
   event: PlayEvent,
   context: GameContext,
   history?: readonly PlayEvent[],
+  before?: GameState,
 ): GameState {
   if (event.seq !== state.lastSeq + 1) {
     throw new DomainError(
@@ -34,6 +36,17 @@ export function applyEvent(
     if (history === undefined || history.length !== state.lastSeq) {
       throw invalid('GAME_HISTORY_REQUIRED', 'A correction needs the full event log before it to recompute the game');
     }
+    const last = history.at(-1);
+    // Undoing the last play (the usual undo) with the state before it at hand: that state is what
+    // the replay would give (a property test holds the two equal).
+    if (
+      before?.lastSeq === state.lastSeq - 1 &&
+      event.type === 'void' &&
+      last !== undefined &&
+      event.targetSeq === last.seq &&
+      !isCorrection(last)
+    )
+      return { ...before, lastSeq: event.seq };
     return applyCorrection([...history, event], event, context);
   }
   return { ...applyPlay(state, event as EffectivePlay, context), lastSeq: event.seq };

@@ -36,6 +36,8 @@ export interface LockedGame {
   clockAt: Date | null;
   /** The whole log as of `lastSeq`, when this process holds it (its copy of this very version). */
   log?: TimedLog;
+  /** The state before event `lastSeq`, when this process holds it: an undo of that play is this state. */
+  before?: GameState;
 }
 
 /** A game's log with when each event was recorded: `recordedAt[i]` is event `events[i]`'s (seq i + 1). */
@@ -51,7 +53,8 @@ const PLAYS_PER_BATCH = 64;
 
 /**
  * Games whose state and log this process keeps in memory (a few hundred play at once at most):
- * about 15 KB of state and 100–150 KB of log objects for a game of 300 events.
+ * two states of about 20 KB (now and before the last event) and 110 KB of log objects (360 bytes
+ * an event) for a game of 300 events.
  */
 const CACHED_GAMES = 1000;
 
@@ -134,8 +137,10 @@ export class GameStore {
     );
     if (rows.length === 0) throw notFound('GAME_NOT_FOUND', `Game ${gameId} does not exist`);
     const game = rows[0]!;
-    if (cached && cached.version === game.version)
-      return { ...game, context: cached.context, state: cached.state, clockAt: cached.clockAt, log: cached.log };
+    if (cached && cached.version === game.version) {
+      const { context, state, clockAt, log, before } = cached;
+      return { ...game, context, state, clockAt, log, before };
+    }
     await this.catchUp([game]);
     return game;
   }

@@ -125,7 +125,7 @@ export class ScoringService {
       // A step of the lifecycle (ready to live) has listeners that write in its transaction: locked path.
       if (this.statusAfter(game, body) !== game.status) return null;
       const event = { ...body, seq, clientEventId: command.clientEventId } as PlayEvent;
-      next = applyEvent(game.state, event, game.context, isCorrection(body) ? log!.events : undefined);
+      next = applyEvent(game.state, event, game.context, isCorrection(body) ? log!.events : undefined, game.before);
     } catch {
       return null;
     }
@@ -200,6 +200,7 @@ export class ScoringService {
       lastSeq: e.seq,
       version: e.version,
       state: e.next,
+      before: game.state ?? undefined,
       status: e.status,
       clockAt: e.clockAt,
       log: e.log && {
@@ -248,7 +249,7 @@ export class ScoringService {
     try {
       body = typeof command.body === 'function' ? command.body(log.events) : command.body;
       const event = { ...body, seq, clientEventId: command.clientEventId } as PlayEvent;
-      next = applyEvent(state, event, context, isCorrection(body) ? log.events : undefined);
+      next = applyEvent(state, event, context, isCorrection(body) ? log.events : undefined, game.before);
     } catch (e) {
       // An id already in the log is answered as such, even when its new content breaks a rule.
       const recorded = e instanceof DomainError ? await this.store.findEvent(gameId, command.clientEventId) : null;
