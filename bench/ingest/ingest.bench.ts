@@ -56,7 +56,7 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One game's device: sends its next play and resolves when it is answered. */
 interface Device {
-  /** Sends the next play; answers whether it was an undo (the locked path), to time those apart. */
+  /** Sends the next play; answers whether it was an undo, to time those apart. */
   send(): Promise<boolean | void>;
 }
 
@@ -419,7 +419,7 @@ async function main() {
       process.stdout.write(
         `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} |\n`,
       );
-    process.stdout.write("\nCourtside's undos (the locked path) alone:\n");
+    process.stdout.write("\nCourtside's undos alone (one play in 40):\n");
     for (const r of rows)
       if (r.undo)
         process.stdout.write(
