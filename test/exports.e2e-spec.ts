@@ -122,6 +122,25 @@ describe('exports: CSV and XLSX of results, schedule, rosters, box scores, play-
       expect(await rowsOf(x)).toEqual([header!, ...rows]);
       const plain = await ctx.anon('GET', `/api/v1/games/${gameId}/box-score`, undefined, { accept: '*/*' });
       expect(plain.headers['content-type']).toContain('application/json');
+
+      // One address, two representations by Accept: both say so, so a shared cache keeps them apart
+      // (the JSON read again from the kept copy too, and compressed).
+      const varies = (res: Response) =>
+        (res.headers.get('vary') ?? '')
+          .split(',')
+          .map((x) => x.trim().toLowerCase())
+          .sort();
+      const address = `${ctx.baseUrl}/api/v1/games/${gameId}/box-score`;
+      for (let i = 0; i < 2; i++) {
+        const jsonRes = await fetch(address, { headers: { 'accept-encoding': 'gzip' } });
+        expect(jsonRes.headers.get('content-type')).toContain('application/json');
+        expect(varies(jsonRes)).toEqual(['accept', 'accept-encoding', 'authorization']);
+      }
+      const csvRes = await fetch(address, { headers: { accept: CSV } });
+      expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(varies(csvRes)).toContain('accept');
+      // An address with one representation does not vary by Accept.
+      expect(varies(await fetch(`${ctx.baseUrl}/api/v1/games/${gameId}`))).not.toContain('accept');
     },
     LONG,
   );

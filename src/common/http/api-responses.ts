@@ -1,5 +1,6 @@
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { addVary } from './vary.js';
 
 /** Routes under /api answering JSON; the documentation pages (/api/docs) are HTML and keep helmet. */
 const isJsonApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
@@ -61,12 +62,9 @@ export function registerApiResponses(fastify: FastifyInstance): void {
       return payload;
     }
     const etag = given ?? weakEtag(payload as string);
-    const vary = reply.getHeader('vary') as string | undefined;
-    void reply
-      .header('etag', etag)
-      .header('cache-control', PUBLIC_CACHE_CONTROL)
-      // The same address asked with credentials may answer differently: a shared cache keeps them apart.
-      .header('vary', vary ? `${vary}, Authorization` : 'Authorization');
+    void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL);
+    // The same address asked with credentials may answer differently: a shared cache keeps them apart.
+    addVary(reply, 'Authorization');
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       void reply.code(304).removeHeader('content-type').removeHeader('content-length').removeHeader('content-encoding');
       return '';

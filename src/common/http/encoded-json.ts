@@ -1,6 +1,7 @@
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply } from 'fastify';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { addVary } from './vary.js';
 
 /** Below this, compressing costs more than it saves (the same threshold as @fastify/compress in app.factory.ts). */
 const COMPRESS_FROM = 1024;
@@ -23,7 +24,7 @@ export class EncodedJson {
   /** Sets the headers for the request's Accept-Encoding and returns the body to send. */
   send(reply: FastifyReply, acceptEncoding: string | string[] | undefined): string | Buffer {
     void reply.header('content-type', 'application/json; charset=utf-8');
-    void reply.header('vary', 'Accept-Encoding');
+    addVary(reply, 'Accept-Encoding');
     const encoding =
       typeof acceptEncoding === 'string' && this.text.length >= COMPRESS_FROM
         ? negotiate(acceptEncoding, ['br', 'gzip'])

@@ -6,6 +6,7 @@ import type { BoxScoreView } from '../games/game.mapper.js';
 import type { LeadersDto } from '../stats/leaders.dto.js';
 import { ExportsService, type NamedSheet } from './exports.service.js';
 import { CSV_TYPE, exportFile, send, XLSX_TYPE } from './spreadsheet-files.js';
+import { addVary } from '../../common/http/vary.js';
 
 /** 'csv' or 'xlsx' when the Accept header prefers one of them over JSON; null otherwise (and for * / *). */
 export function exportFormatOf(accept: string | undefined): 'csv' | 'xlsx' | null {
@@ -58,10 +59,13 @@ export class ExportNegotiation implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.method !== 'GET') return next.handle();
-    const format = exportFormatOf(request.headers.accept);
-    const route = format && ROUTES[request.routeOptions.url ?? ''];
-    if (!format || !route) return next.handle();
+    const route = ROUTES[request.routeOptions.url ?? ''];
+    if (!route) return next.handle();
+    // JSON or a spreadsheet from the same address, by Accept: a shared cache keeps them apart.
     const reply = context.switchToHttp().getResponse<FastifyReply>();
+    addVary(reply, 'Accept');
+    const format = exportFormatOf(request.headers.accept);
+    if (!format) return next.handle();
     const params = request.params as Params;
     const write = async (named: NamedSheet) =>
       send(reply, await exportFile(named.sheet, format, named.name, named.fallback));
