@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { FreshPublicReads } from './common/http/fresh-reads.js';
+import { HttpInterceptors } from './common/http/http-interceptors.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SharedAnonymousReads } from './common/http/shared-reads.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -14,6 +15,7 @@ import { AwardsModule } from './modules/awards/awards.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { CompetitionModule } from './modules/competition/competition.module.js';
+import { ExportNegotiation } from './modules/exports/export-negotiation.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { GamesModule } from './modules/games/games.module.js';
@@ -70,9 +72,17 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        // In this order: a kept read's answer (encoded for each caller) wraps the shared computation.
-        { provide: APP_INTERCEPTOR, useClass: FreshPublicReads },
-        { provide: APP_INTERCEPTOR, useClass: SharedAnonymousReads },
+        FreshPublicReads,
+        SharedAnonymousReads,
+        {
+          provide: APP_INTERCEPTOR,
+          // In this order: a spreadsheet by Accept (and Vary: Accept on every answer of such an
+          // address, kept ones too), then a kept read's answer (encoded for each caller), which
+          // wraps the shared computation.
+          useFactory: (exports: ExportNegotiation, fresh: FreshPublicReads, shared: SharedAnonymousReads) =>
+            new HttpInterceptors([exports, fresh, shared]),
+          inject: [ExportNegotiation, FreshPublicReads, SharedAnonymousReads],
+        },
       ],
       exports: [APP_CONFIG],
     };

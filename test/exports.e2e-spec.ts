@@ -136,6 +136,13 @@ describe('exports: CSV and XLSX of results, schedule, rosters, box scores, play-
         expect(jsonRes.headers.get('content-type')).toContain('application/json');
         expect(varies(jsonRes)).toEqual(['accept', 'accept-encoding', 'authorization']);
       }
+      // Leaders are also kept per version (FreshPublicReads): the kept answer varies by Accept too.
+      for (let i = 0; i < 2; i++) {
+        const leadersRes = await fetch(`${ctx.baseUrl}/api/v1/tournaments/${kit.tournamentId}/leaders?category=points`);
+        expect(leadersRes.status).toBe(200);
+        expect(leadersRes.headers.get('etag')).toBeTruthy();
+        expect(varies(leadersRes)).toContain('accept');
+      }
       const csvRes = await fetch(address, { headers: { accept: CSV } });
       expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(varies(csvRes)).toContain('accept');

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GamesModule } from '../games/games.module.js';
 import { PlayersModule } from '../players/players.module.js';
 import { StatsModule } from '../stats/stats.module.js';
@@ -13,7 +12,8 @@ import { ExportsService } from './exports.service.js';
 @Module({
   imports: [TournamentsModule, GamesModule, PlayersModule, TeamsModule, StatsModule],
   controllers: [ExportsController],
-  providers: [ExportsService, { provide: APP_INTERCEPTOR, useClass: ExportNegotiation }],
-  exports: [ExportsService],
+  // ExportNegotiation runs as one of the app's HTTP interceptors (common/http/http-interceptors.ts).
+  providers: [ExportsService, ExportNegotiation],
+  exports: [ExportsService, ExportNegotiation],
 })
 export class ExportsModule {}
