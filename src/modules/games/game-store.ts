@@ -46,6 +46,28 @@ export interface TimedLog {
   recordedAt: readonly Date[];
 }
 
+/**
+ * The log with event `event.seq` added, recorded at `at`. A log only grows by a commit on the
+ * version before it, so the usual case is the newest log, whose arrays are extended in place:
+ * one element a play, where a copy of the whole log per play made every play of a long game
+ * cost more than the one before. A log already extended past `event.seq - 1` (an older view) is
+ * copied up to there first. An older view that sees the added events belongs to an older
+ * version of the game: whatever it computes from them, its write is refused by the version check
+ * (and times are looked up by seq). A log missing events is not kept (undefined: the next undo
+ * reads the log again).
+ */
+export function extendLog(log: TimedLog, event: PlayEvent, at: Date): TimedLog | undefined {
+  const kept = event.seq - 1;
+  if (log.events.length < kept || log.recordedAt.length !== log.events.length) return undefined;
+  const grown =
+    log.events.length === kept
+      ? { events: log.events as PlayEvent[], recordedAt: log.recordedAt as Date[] }
+      : { events: log.events.slice(0, kept), recordedAt: log.recordedAt.slice(0, kept) };
+  grown.events.push(event);
+  grown.recordedAt.push(at);
+  return grown;
+}
+
 export type StoredEvent = Pick<PlayEventEntity, 'gameId' | 'seq' | 'clientEventId' | 'body' | 'recordedAt' | 'after'>;
 
 /** Most plays in one statement (a snapshot is due in about one play of 32, at 12–23 KB). */

@@ -23,7 +23,7 @@ import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js
 import { SessionsService } from '../sessions/sessions.service.js';
 import { toGameLiveDto, toPlayEventDto, toRecordedEventDto } from './game.mapper.js';
 import { GameResultEvents } from './game-result-events.js';
-import { GameStore, type LockedGame, type StoredEvent, type TimedLog } from './game-store.js';
+import { extendLog, GameStore, type LockedGame, type StoredEvent, type TimedLog } from './game-store.js';
 import type { RecordedEventDto, RecordEventDto, UndoDto } from './play-event.dto.js';
 
 /** How many missed events a stale writer gets back with its 409, to catch up without another call. */
@@ -203,10 +203,8 @@ export class ScoringService {
       before: game.state ?? undefined,
       status: e.status,
       clockAt: e.clockAt,
-      log: e.log && {
-        events: [...e.log.events, { ...e.body, seq: e.seq, clientEventId: e.clientEventId } as PlayEvent],
-        recordedAt: [...e.log.recordedAt, e.recordedAt],
-      },
+      log:
+        e.log && extendLog(e.log, { ...e.body, seq: e.seq, clientEventId: e.clientEventId } as PlayEvent, e.recordedAt),
     });
     this.delivery.eventRecorded(game.tournamentId, ack, e.clockAt);
     if (e.status !== game.status) {
