@@ -446,6 +446,60 @@ describe("the scorer's console at the table", () => {
     LONG,
   );
   it(
+    'keeps the newer score when a read of the game answers after a newer acknowledgement',
+    async () => {
+      const setup = await readyGame();
+      // Plain HTTP by a LAN name: no service worker, so every read of the game passes the route below.
+      const lan = await launchBrowser({ args: ['--host-resolver-rules=MAP venue.test 127.0.0.1'] });
+      try {
+        const context = await lan.newContext({ width: 390, height: 844 });
+        const base = ctx.baseUrl.replace('127.0.0.1', 'venue.test');
+        const page = await openConsole(setup, context, base);
+        // From now on each read of the game is answered by the server at once but handed to the page
+        // only when released: the answer of a read that crossed the next play.
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let held = 0;
+        await page.route(`${base}/api/v1/games/${setup.game.id}`, async (route) => {
+          const response = await route.fetch({ url: route.request().url().replace('venue.test', '127.0.0.1') });
+          held++;
+          await released;
+          await route.fulfill({ response });
+        });
+        // The first period takes the game live: the console reads the game again (held, at 0:0).
+        await page.getByRole('button', { name: '开始下一节' }).click();
+        await sent(page);
+        for (const until = Date.now() + 20_000; held === 0; await page.waitForTimeout(50))
+          if (Date.now() > until) throw new Error('the console did not read the game after the first period started');
+        await player(page, 4).click();
+        await action(page, 'made1').click();
+        await sent(page);
+        expect(await page.getByTestId('console-home-score').textContent()).toBe('1');
+        const answered = page.waitForResponse(`${base}/api/v1/games/${setup.game.id}`);
+        release();
+        await answered;
+        // What the page does with the old answer (before: 0, and the next play seen as a gap).
+        await page.waitForTimeout(1500);
+        expect(await page.getByTestId('console-home-score').textContent()).toBe('1');
+        await page.unrouteAll({ behavior: 'wait' });
+        await player(page, 21).click();
+        await action(page, 'made1').click();
+        await sent(page);
+        expect(await page.getByTestId('console-away-score').textContent()).toBe('1');
+        expect(await page.getByTestId('console-home-score').textContent()).toBe('1');
+        expect((await plays(setup)).map((x) => x.event.type)).toEqual([
+          'period_start',
+          'free_throw_made',
+          'free_throw_made',
+        ]);
+      } finally {
+        await lan.close();
+      }
+    },
+    LONG,
+  );
+
+  it(
     "at a venue laptop's plain-HTTP LAN address there is no service worker, and the console works all the same",
     async () => {
       const setup = await readyGame();

@@ -21,28 +21,38 @@ export function createFeed(gameId, onChange) {
   let syncing = null;
   let boxTimer = null;
 
+  /**
+   * Reads the game over REST. An answer older than what the page has applied meanwhile (a read that
+   * crossed a broadcast or this device's own acknowledgement) is dropped: it would take the score
+   * back, and the next event would then look like a gap.
+   */
   async function restCatchUp(known) {
     const game = known ?? (await get(`/api/v1/games/${gameId}`));
     const target = game.live?.lastSeq ?? 0;
+    let plays = s.plays;
     if (target > s.lastSeq) {
       const from = Math.max(s.lastSeq, target - PLAYS_KEPT);
-      if (from > s.lastSeq) s.plays = [];
+      const kept = from > s.lastSeq ? [] : s.plays.slice();
       const page = await get(`/api/v1/games/${gameId}/plays?afterSeq=${from}&limit=500`);
-      s.plays.push(...page.items);
+      plays = [...kept, ...page.items.filter((p) => p.seq > from)];
     }
+    const clock = game.live
+      ? { ...game.live.clock, asOf: game.live.clock.asOf ?? (await clockAsOf(game.live.clock.asOfSeq, plays)) }
+      : null;
+    const box = game.live ? await getOptional(`/api/v1/games/${gameId}/box-score`) : null;
+    if (target < s.lastSeq) return;
     s.game = game;
     s.lastSeq = target;
-    s.clock = game.live
-      ? { ...game.live.clock, asOf: game.live.clock.asOf ?? (await clockAsOf(game.live.clock.asOfSeq)) }
-      : null;
-    s.box = game.live ? await getOptional(`/api/v1/games/${gameId}/box-score`) : null;
+    s.plays = plays;
+    s.clock = clock;
+    s.box = box;
   }
 
   /** When the clock was read, for a server that does not say: the time of the event that set it. */
-  async function clockAsOf(seq) {
+  async function clockAsOf(seq, plays) {
     if (!seq) return null;
     const play =
-      s.plays.find((p) => p.seq === seq) ??
+      plays.find((p) => p.seq === seq) ??
       (await get(`/api/v1/games/${gameId}/plays?afterSeq=${seq - 1}&limit=1`)).items[0];
     return play?.recordedAt ?? null;
   }
