@@ -29,17 +29,19 @@ export function createFeed(gameId, onChange) {
   async function restCatchUp(known) {
     const game = known ?? (await get(`/api/v1/games/${gameId}`));
     const target = game.live?.lastSeq ?? 0;
+    if (target < s.lastSeq) return;
     let plays = s.plays;
     if (target > s.lastSeq) {
       const from = Math.max(s.lastSeq, target - PLAYS_KEPT);
       const kept = from > s.lastSeq ? [] : s.plays.slice();
       const page = await get(`/api/v1/games/${gameId}/plays?afterSeq=${from}&limit=500`);
-      plays = [...kept, ...page.items.filter((p) => p.seq > from)];
+      plays = [...kept, ...page.items];
     }
     const clock = game.live
       ? { ...game.live.clock, asOf: game.live.clock.asOf ?? (await clockAsOf(game.live.clock.asOfSeq, plays)) }
       : null;
     const box = game.live ? await getOptional(`/api/v1/games/${gameId}/box-score`) : null;
+    // Events may also have been applied during the reads just above.
     if (target < s.lastSeq) return;
     s.game = game;
     s.lastSeq = target;
