@@ -72,6 +72,18 @@ describe("the scorer's console at the table", () => {
   const player = (page: Page, jersey: number) => page.getByRole('button', { name: new RegExp(`^#${jersey} `) });
   const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`);
 
+  /** The console opened at a venue laptop's plain-HTTP LAN address (no service worker there), at 390×844. */
+  async function onVenueLan(setup: Setup, use: (page: Page, base: string) => Promise<void>): Promise<void> {
+    const lan = await launchBrowser({ args: ['--host-resolver-rules=MAP venue.test 127.0.0.1'] });
+    try {
+      const context = await lan.newContext({ width: 390, height: 844 });
+      const base = ctx.baseUrl.replace('127.0.0.1', 'venue.test');
+      await use(await openConsole(setup, context, base), base);
+    } finally {
+      await lan.close();
+    }
+  }
+
   it(
     'everything a play needs is on one screen, 44 px or more, at 390×844, 844×390 and 1024×768',
     async () => {
@@ -445,16 +457,13 @@ describe("the scorer's console at the table", () => {
     },
     LONG,
   );
+
   it(
     'keeps the newer score when a read of the game answers after a newer acknowledgement',
     async () => {
       const setup = await readyGame();
       // Plain HTTP by a LAN name: no service worker, so every read of the game passes the route below.
-      const lan = await launchBrowser({ args: ['--host-resolver-rules=MAP venue.test 127.0.0.1'] });
-      try {
-        const context = await lan.newContext({ width: 390, height: 844 });
-        const base = ctx.baseUrl.replace('127.0.0.1', 'venue.test');
-        const page = await openConsole(setup, context, base);
+      await onVenueLan(setup, async (page, base) => {
         // From now on each read of the game is answered by the server at once but handed to the page
         // only when released: the answer of a read that crossed the next play.
         let release!: () => void;
@@ -492,9 +501,7 @@ describe("the scorer's console at the table", () => {
           'free_throw_made',
           'free_throw_made',
         ]);
-      } finally {
-        await lan.close();
-      }
+      });
     },
     LONG,
   );
@@ -503,10 +510,7 @@ describe("the scorer's console at the table", () => {
     "at a venue laptop's plain-HTTP LAN address there is no service worker, and the console works all the same",
     async () => {
       const setup = await readyGame();
-      const lan = await launchBrowser({ args: ['--host-resolver-rules=MAP venue.test 127.0.0.1'] });
-      try {
-        const context = await lan.newContext({ width: 390, height: 844 });
-        const page = await openConsole(setup, context, ctx.baseUrl.replace('127.0.0.1', 'venue.test'));
+      await onVenueLan(setup, async (page) => {
         expect(await page.evaluate('window.isSecureContext')).toBe(false);
         await page.getByRole('button', { name: '开始下一节' }).click();
         await player(page, 4).click();
@@ -516,9 +520,7 @@ describe("the scorer's console at the table", () => {
           false,
         );
         expect((await plays(setup)).map((x) => x.event.type)).toEqual(['period_start', 'free_throw_made']);
-      } finally {
-        await lan.close();
-      }
+      });
     },
     LONG,
   );
