@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { launchBrowser, screenshot, watchedPages, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { watchedPages } from './support/watched-pages.js';
 import { scoredGame } from './support/live.js';
 import { startTestApp, type Http, type TestContext } from './support/test-app.js';
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchedPages, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { watchedPages } from './support/watched-pages.js';
 import { gameBetween, newKit, ok, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 

@@ -1,4 +1,3 @@
-import { afterEach, expect } from '@jest/globals';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -72,24 +71,4 @@ export function watchPage(page: Page, problems: string[]): void {
     if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/.test(m.text()))
       problems.push(`console error: ${m.text()}`);
   });
-}
-
-/**
- * Pages for a test file: `open(context, path)` opens `baseUrl() + path` watched by watchPage, and
- * after each test any problem a page had fails that test. Call it inside the file's `describe`.
- */
-export function watchedPages(baseUrl: () => string, afterOpen?: (page: Page) => Promise<unknown>) {
-  const problems: string[] = [];
-  afterEach(() => {
-    expect(problems).toEqual([]);
-    problems.length = 0;
-  });
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(baseUrl() + path);
-    await afterOpen?.(page);
-    return page;
-  }
-  return { problems, open };
 }
