@@ -27,6 +27,12 @@ async function main() {
   appFactory.catch(() => undefined);
 
   let embedded: EmbeddedDatabase | undefined;
+  // Until the server is up, losing the embedded PostgreSQL ends the start; after, a drained shutdown.
+  let databaseLost = (reason: string): void => {
+    void embedded
+      ?.stop()
+      .finally(() => fail(`the embedded PostgreSQL stopped and could not be started again: ${reason}`));
+  };
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     const directory = path.resolve(env.DATA_DIR, 'pg');
@@ -36,6 +42,12 @@ async function main() {
         directory,
         port: env.EMBEDDED_PG_PORT,
         log: (m) => logger.debug({ context: 'embedded-postgres' }, m),
+        onRestart: (reason, attempt) =>
+          logger.warn(
+            { context: 'embedded-postgres', reason, attempt },
+            'the embedded PostgreSQL stopped; starting it again',
+          ),
+        onLost: (reason) => databaseLost(reason),
       });
     } catch (e) {
       fail(`could not start the embedded PostgreSQL in ${directory}: ${describeEmbeddedFailure(e)}`);
@@ -86,9 +98,10 @@ async function main() {
   );
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
+    embedded?.stopping();
     logger.info({ signal }, 'shutting down: no new connections, draining requests');
     const force = setTimeout(() => {
       logger.error('shutdown grace period over; exiting');
@@ -99,11 +112,19 @@ async function main() {
       await app.close(); // stops the listener, waits for in-flight requests, closes sockets and the pool
       await embedded?.stop();
       logger.info('stopped');
-      process.exit(0);
+      process.exit(code);
     } catch (e) {
       logger.error({ err: e }, 'error during shutdown');
       process.exit(1);
     }
+  };
+  databaseLost = (reason) => {
+    logger.fatal(
+      { context: 'embedded-postgres', reason },
+      'the embedded PostgreSQL stopped and could not be started again',
+    );
+    process.stderr.write(`courtside: the embedded PostgreSQL stopped and could not be started again: ${reason}\n`);
+    void shutdown('database lost', 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import {
   loginTo,
   MAIN,
   runServer,
+  type ServerProcess,
   waitForHealth,
 } from './support/server-process.js';
 
@@ -145,6 +146,101 @@ describe('the server process', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  describe('when the embedded PostgreSQL is killed under a running server', () => {
+    let dataDir: string;
+    let env: Record<string, string>;
+    beforeEach(() => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-embedded-kill-'));
+      env = {
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(freePort()),
+        PORT: String(freePort()),
+        HOST: '127.0.0.1',
+        ...FIRST_ADMIN,
+      };
+    });
+    afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    /** The postmaster's process id, as PostgreSQL writes it in its data folder. */
+    const postmaster = () => Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const logLines = (server: ServerProcess) =>
+      server
+        .stdout()
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { level: number; msg: string; reason?: string; attempt?: number });
+
+    it('starts it again, and the server takes writes again without a restart', async () => {
+      const server = runServer(env);
+      const port = Number(env.PORT);
+      await waitForHealth(port, server, 60_000);
+      const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
+      const createUnit = (name: string) =>
+        fetch(`http://127.0.0.1:${port}/api/v1/units`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ name, kind: 'county_union' }),
+        }).then((r) => r.status);
+      expect(await createUnit('长兴县总工会')).toBe(201);
+
+      const killed = postmaster();
+      process.kill(killed, 'SIGKILL');
+      let status = 0;
+      for (const until = Date.now() + 60_000; Date.now() < until && status !== 201;) {
+        await new Promise((r) => setTimeout(r, 250));
+        status = await createUnit('安吉县总工会').catch(() => 0);
+      }
+      expect(status).toBe(201);
+      expect(postmaster()).not.toBe(killed);
+      expect(server.child.exitCode).toBeNull();
+      const restarts = logLines(server).filter((l) => l.msg === 'the embedded PostgreSQL stopped; starting it again');
+      expect(restarts[0]).toMatchObject({ level: 40, attempt: 1 });
+      expect(restarts[0].reason).toContain('killed by SIGKILL');
+
+      const list = (await (await fetch(`http://127.0.0.1:${port}/api/v1/units`)).json()) as {
+        items: Array<{ name: string }>;
+      };
+      expect(list.items.map((u) => u.name).sort()).toEqual(['安吉县总工会', '长兴县总工会'].sort());
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      // The cluster it started again is stopped with the server, not left running.
+      expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    }, 180_000);
+
+    it('stops with one line when it cannot be started again (its port was taken meanwhile)', async () => {
+      const server = runServer(env);
+      await waitForHealth(Number(env.PORT), server, 60_000);
+      process.kill(postmaster(), 'SIGKILL');
+      const squatter = net.createServer();
+      for (const until = Date.now() + 10_000; ;) {
+        const bound = await new Promise<boolean>((resolve) => {
+          squatter.once('error', () => resolve(false));
+          squatter.listen(Number(env.EMBEDDED_PG_PORT), '127.0.0.1', () => resolve(true));
+        });
+        if (bound || Date.now() > until) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(squatter.listening).toBe(true);
+      try {
+        expect(await server.exited).toBe(1);
+      } finally {
+        squatter.close();
+      }
+      const lines = server.stderr().trim().split('\n');
+      expect(lines.at(-1)).toMatch(
+        new RegExp(
+          `^courtside: the embedded PostgreSQL stopped and could not be started again: PostgreSQL stopped at start on port ${env.EMBEDDED_PG_PORT}: .*could not`,
+        ),
+      );
+      expect(
+        logLines(server)
+          .filter((l) => l.msg === 'the embedded PostgreSQL stopped; starting it again')
+          .map((l) => l.attempt),
+      ).toEqual([1, 2, 3, 4]);
+    }, 180_000);
+  });
 
   it('starts from the bundle, keeps its compiled code for the next start, and loads one copy of each validation package', async () => {
     const name = `courtside_t_bundle_${process.pid}`;

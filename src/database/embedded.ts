@@ -7,6 +7,11 @@ import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
+  /**
+   * This process is stopping: a stop of the cluster from now on is expected (Ctrl-C in a
+   * terminal reaches PostgreSQL too) and is not restarted. `stop()` implies it.
+   */
+  stopping(): void;
   stop(): Promise<void>;
 }
 
@@ -18,7 +23,21 @@ export interface EmbeddedOptions {
   /** Keep the data folder when stopping (false for throw-away test clusters). */
   persistent?: boolean;
   log?: (message: string) => void;
+  /**
+   * The cluster stopped without being asked to (killed, crashed) and is being started again:
+   * `attempt` counts the tries for this stop, from 1. Without a supervisor on a venue laptop
+   * nobody else would start it.
+   */
+  onRestart?: (reason: string, attempt: number) => void;
+  /** It could not be started again (RESTART_DELAYS_MS tried, or it keeps stopping): this process has no database. */
+  onLost?: (reason: string) => void;
 }
+
+/** Waits before each try to start a stopped cluster again; its orphaned backends need a moment to exit. */
+const RESTART_DELAYS_MS = [200, 1_000, 3_000, 10_000];
+/** More unasked stops than this within RESTART_WINDOW_MS is a cluster that cannot stay up: give up. */
+const MAX_STOPS_IN_WINDOW = 5;
+const RESTART_WINDOW_MS = 10 * 60_000;
 
 /**
  * Why the embedded PostgreSQL cannot start, in one line that says what to do. Callers print
@@ -74,7 +93,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const directory = prepareDataDirectory(path.resolve(options.directory), identity, log);
 
   if (!fs.existsSync(path.join(directory, 'PG_VERSION'))) await initdb(bin, directory, identity, log);
-  const server = await startServer(bin, directory, options.port, identity, log);
+  const start = () => startServer(bin, directory, options.port, identity, log);
+  const server = await start();
 
   const admin = new pg.Client({
     host: '127.0.0.1',
@@ -94,10 +114,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await admin.end().catch(() => undefined);
   }
 
+  const supervisor = superviseServer(server, start, options);
   return {
     url: embeddedUrl(options.port, database),
+    stopping: () => supervisor.stopping(),
     stop: async () => {
-      await server.stop();
+      await supervisor.stop();
       if (options.persistent === false) {
         fs.rmSync(directory, { recursive: true, force: true });
         fs.rmSync(path.resolve(options.directory), { recursive: true, force: true });
@@ -110,6 +132,64 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
           }
         }
       }
+    },
+  };
+}
+
+/**
+ * Starts the cluster again whenever it stops without being asked to (a crash, a kill, the
+ * OOM killer), as a service manager would; the pool's next connections reach the new one.
+ * A cluster that keeps stopping, or cannot start, is reported once through `onLost`.
+ */
+function superviseServer(
+  first: RunningServer,
+  start: () => Promise<RunningServer>,
+  options: Pick<EmbeddedOptions, 'onRestart' | 'onLost'>,
+): { stopping(): void; stop(): Promise<void> } {
+  let current = first;
+  let stopping = false;
+  let restarting: Promise<void> = Promise.resolve();
+  const stops: number[] = [];
+
+  const restart = async (reason: string): Promise<void> => {
+    const now = Date.now();
+    stops.push(now);
+    while (stops[0] < now - RESTART_WINDOW_MS) stops.shift();
+    if (stops.length > MAX_STOPS_IN_WINDOW) {
+      options.onLost?.(`${reason}; it stopped ${stops.length} times in ${RESTART_WINDOW_MS / 60_000} minutes`);
+      return;
+    }
+    let failure = reason;
+    for (const [i, delay] of RESTART_DELAYS_MS.entries()) {
+      options.onRestart?.(failure, i + 1);
+      await new Promise((r) => setTimeout(r, delay));
+      if (stopping) return;
+      try {
+        current = await start();
+        watch(current);
+        return;
+      } catch (e) {
+        failure = describeEmbeddedFailure(e);
+      }
+    }
+    options.onLost?.(failure);
+  };
+  const watch = (server: RunningServer) => {
+    void server.stopped.then((how) => {
+      if (stopping) return;
+      restarting = restart(how);
+    });
+  };
+  watch(first);
+
+  return {
+    stopping: () => {
+      stopping = true;
+    },
+    stop: async () => {
+      stopping = true;
+      await restarting;
+      await current.stop();
     },
   };
 }
@@ -355,6 +435,8 @@ async function initdb(
 
 interface RunningServer {
   stop(): Promise<void>;
+  /** Resolves when the cluster has stopped for any reason, with what it said last. */
+  stopped: Promise<string>;
 }
 
 async function startServer(
@@ -383,7 +465,10 @@ async function startServer(
       failure = spawnError(bin.postgres, e, account);
       resolve();
     });
-    child.on('exit', () => resolve());
+    child.on('exit', () => {
+      process.off('exit', onExit);
+      resolve();
+    });
   });
   // If this process ends without stopping the cluster (an error, process.exit), stop it too.
   const onExit = () => {
@@ -416,7 +501,12 @@ async function startServer(
       resolve(false);
     });
   });
-  if (ready) return { stop };
+  const stopped = exited.then(() => {
+    const how = child.signalCode ? `killed by ${child.signalCode}` : `exit code ${child.exitCode}`;
+    const said = lastMessage(output);
+    return `PostgreSQL stopped (${how})${said ? `: ${said}` : ''}`;
+  });
+  if (ready) return { stop, stopped };
   const timedOut = child.exitCode === null && child.signalCode === null && !failure;
   await stop();
   if (failure) throw failure;
