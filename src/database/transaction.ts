@@ -23,6 +23,8 @@ interface TransactionScope {
 export class TransactionHost {
   private readonly storage = new AsyncLocalStorage<TransactionScope>();
   private readonly logger = new Logger('Transaction');
+  /** Outermost `run()`s under way; the storage is enabled only while there is one (see run). */
+  private running = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -42,10 +44,19 @@ export class TransactionHost {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return work();
     const scope: TransactionScope = { manager: this.dataSource.manager, afterCommit: [] };
-    const result = await this.dataSource.transaction((manager) => {
-      scope.manager = manager;
-      return this.storage.run(scope, work);
-    });
+    this.running++;
+    let result: T;
+    try {
+      result = await this.dataSource.transaction((manager) => {
+        scope.manager = manager;
+        return this.storage.run(scope, work);
+      });
+    } finally {
+      // On Node 20 an enabled AsyncLocalStorage makes every promise carry its context (a
+      // promise hook: 4% of a live play's CPU, which takes no transaction). Between
+      // transactions nothing reads the store, so it is off; the next run() turns it on.
+      if (--this.running === 0) this.storage.disable();
+    }
     for (const hook of scope.afterCommit) {
       try {
         await hook();
