@@ -27,7 +27,7 @@
  * BENCH_SERVER_NODE_ARGS='--trace-gc').
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { replay, type GameState } from '../../src/domain/game/index.js';
@@ -35,7 +35,7 @@ import { overtime, regulation, thirdPlaceContext } from '../../src/domain/game/f
 import { playScript } from '../../src/domain/game/fixtures/play-script.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/live/events.js';
 import { toGameLiveDto } from '../../src/modules/games/game.mapper.js';
-import { apiCall, benchServerEnv, cpuMs, recreateDatabase } from '../support/server.js';
+import { apiCall, benchServerEnv, cpuMs, recreateDatabase, stolenMs } from '../support/server.js';
 import {
   buildOnce,
   FIRST_ADMIN,
@@ -82,6 +82,8 @@ interface Row {
   clientCpu: number;
   /** Server + PostgreSQL + this process, per play: on 2 shared cores, the ceiling is 2,000 ms ÷ this. */
   totalCpuMsPerPlay: number;
+  /** CPU the hypervisor gave elsewhere during the phase, as a share of one core (see stolenMs). */
+  stolen: number;
   /** Courtside's undos alone (one play in 40): their p50 and p99 (ms). */
   undo: { count: number; p50: number; p99: number } | null;
 }
@@ -104,9 +106,12 @@ async function backendCpuMs(admin: pg.Client): Promise<number> {
 async function phase(system: System, rate: number | null, seconds: number, admin: pg.Client): Promise<Row> {
   const latencies: number[] = [];
   const undos: number[] = [];
+  // BENCH_TRACE=file: each open-loop play's due time (ms into the phase) and latency, to see when a tail happens.
+  const trace: Array<[number, number]> | undefined = process.env.BENCH_TRACE ? [] : undefined;
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const pgBefore = await backendCpuMs(admin);
   const clientBefore = process.cpuUsage();
+  const stolenBefore = stolenMs();
   const started = performance.now();
   const until = started + seconds * 1000;
   const n = system.devices.length;
@@ -128,6 +133,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
         const undo = await device.send();
         latencies.push(performance.now() - due);
         if (undo) undos.push(latencies.at(-1)!);
+        trace?.push([Math.round(due - started), Math.round((performance.now() - due) * 10) / 10]);
       }
     }),
   );
@@ -136,6 +142,12 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   const client = process.cpuUsage(clientBefore);
   const clientCpu = (client.user + client.system) / 1000;
   const serverCpu = system.serverPid ? cpuMs(system.serverPid) - serverBefore : 0;
+  const stolen = stolenMs() - stolenBefore;
+  if (trace?.length)
+    appendFileSync(
+      process.env.BENCH_TRACE!,
+      JSON.stringify({ system: system.name, rate, plays: trace.sort((a, b) => a[0] - b[0]) }) + '\n',
+    );
   latencies.sort((a, b) => a - b);
   undos.sort((a, b) => a - b);
   return {
@@ -151,6 +163,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     pgCpuMsPerPlay: pgCpu / latencies.length,
     clientCpu: clientCpu / 1000 / elapsed,
     totalCpuMsPerPlay: (serverCpu + pgCpu + clientCpu) / latencies.length,
+    stolen: stolen / 1000 / elapsed,
     undo: undos.length > 0 ? { count: undos.length, p50: percentile(undos, 50), p99: percentile(undos, 99) } : null,
   };
 }
@@ -412,12 +425,12 @@ async function main() {
         `Old-size state in the anchor: ${JSON.stringify(state).length} bytes of JSON; Courtside's stored state ${sizes[0]?.state} bytes, its 'live' summary ${sizes[0]?.live} bytes.\n\n`,
     );
     process.stdout.write(
-      '| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Client CPU | All CPU ms/play |\n' +
-        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
+      '| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Client CPU | All CPU ms/play | Stolen |\n' +
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
     );
     for (const r of rows)
       process.stdout.write(
-        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} |\n`,
+        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} | ${fmt(r.stolen * 100, 0)}% |\n`,
       );
     process.stdout.write("\nCourtside's undos alone (one play in 40):\n");
     for (const r of rows)

@@ -73,6 +73,15 @@ export function cpuMs(pid: number): number {
   }
 }
 
+/**
+ * CPU time the hypervisor gave to other guests while this machine wanted it ("steal", ms, all
+ * cores), so far. On a shared virtual machine it is what makes one run differ from the next.
+ */
+export function stolenMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  return (Number(fields[8] ?? 0) * 1000) / 100;
+}
+
 /** Resident memory of a process (bytes). */
 export function rssOf(pid: number): number {
   try {
