@@ -332,6 +332,54 @@ describe("the scorer's console at the table", () => {
   );
 
   it(
+    'keeps a play the server cannot record right now (503 while its database restarts) and sends it again, once, without asking',
+    async () => {
+      const setup = await readyGame();
+      const context = await browser.newContext({ width: 390, height: 844 });
+      const page = await openConsole(setup, context);
+      await page.getByRole('button', { name: '开始下一节' }).click();
+      await sent(page);
+      const before = (await plays(setup)).length;
+
+      // What the server answers while its database restarts (src/database/pg-errors.ts), twice.
+      const attempts: string[] = [];
+      await page.route('**/api/v1/games/*/events', async (route) => {
+        attempts.push(route.request().postDataJSON().clientEventId);
+        if (attempts.length > 2) return route.continue();
+        return route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          headers: { 'retry-after': '2' },
+          body: JSON.stringify({
+            statusCode: 503,
+            error: 'Service Unavailable',
+            code: 'DATABASE_UNAVAILABLE',
+            message: 'The database does not answer at the moment: try again shortly',
+            details: [],
+            context: { retryAfterSeconds: 2 },
+          }),
+        });
+      });
+      await player(page, 5).click();
+      await action(page, 'made3').click();
+      await page.getByRole('button', { name: '无助攻', exact: true }).click();
+      await page.getByTestId('send-state').getByText('服务器忙').waitFor();
+      await page.getByTestId('outbox').getByText('服务器暂时无法记录').waitFor();
+      expect(await page.getByTestId('refused').count()).toBe(0);
+      await screenshot(page, 'score-console-server-busy');
+
+      await sent(page);
+      expect(attempts.length).toBe(3);
+      expect(new Set(attempts).size).toBe(1);
+      expect(await page.getByTestId('send-state').textContent()).not.toContain('服务器忙');
+      const added = (await plays(setup)).slice(before).map((x) => x.event);
+      expect(added).toEqual([expect.objectContaining({ type: 'field_goal_made', points: 3 })]);
+      await context.close();
+    },
+    LONG,
+  );
+
+  it(
     'opens with no network after one visit (service worker), keeps plays through a reload and a closed browser, sends each once',
     async () => {
       const worker = await fetch(`${ctx.baseUrl}/sw.js`);

@@ -182,17 +182,25 @@ describe('the server process', () => {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ name, kind: 'county_union' }),
-        }).then((r) => r.status);
-      expect(await createUnit('长兴县总工会')).toBe(201);
+        }).then(async (r) => ({
+          status: r.status,
+          retryAfter: r.headers.get('retry-after'),
+          code: ((await r.json()) as { code?: string }).code,
+        }));
+      expect((await createUnit('长兴县总工会')).status).toBe(201);
 
+      // Writes while it is down are refused with 503 and Retry-After (never a 500), and none is half-written.
       const killed = postmaster();
       process.kill(killed, 'SIGKILL');
-      let status = 0;
-      for (const until = Date.now() + 60_000; Date.now() < until && status !== 201;) {
-        await new Promise((r) => setTimeout(r, 250));
-        status = await createUnit('安吉县总工会').catch(() => 0);
+      const answers: Array<Awaited<ReturnType<typeof createUnit>>> = [];
+      for (const until = Date.now() + 60_000; Date.now() < until && answers.at(-1)?.status !== 201;) {
+        answers.push(await createUnit('安吉县总工会'));
+        await new Promise((r) => setTimeout(r, 20));
       }
-      expect(status).toBe(201);
+      expect(answers.at(-1)?.status).toBe(201);
+      expect(answers.length).toBeGreaterThan(1); // the outage was seen, not slept through
+      for (const refused of answers.slice(0, -1))
+        expect(refused).toEqual({ status: 503, retryAfter: '2', code: 'DATABASE_UNAVAILABLE' });
       expect(postmaster()).not.toBe(killed);
       expect(server.child.exitCode).toBeNull();
       const restarts = logLines(server).filter((l) => l.msg === 'the embedded PostgreSQL stopped; starting it again');

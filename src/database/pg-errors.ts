@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { conflict, type DomainError } from '../domain/shared/domain-error.js';
+import { conflict, unavailable, type DomainError } from '../domain/shared/domain-error.js';
 
 interface PgError {
   code?: string;
@@ -40,4 +40,45 @@ export async function mapUnique<T>(
   } catch (e) {
     throw uniqueViolation(e, byConstraint) ?? e;
   }
+}
+
+/**
+ * SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), shutting down
+ * or restarting (57P01-57P03: a restart, a crash recovery), out of connection slots (53300).
+ */
+const UNREACHABLE_STATES = /^(08...|57P0[123]|53300)$/;
+/** Socket errors of a database that is not there (refused, reset, unreachable, not resolved). */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** What `pg` and its pool say when the connection went away or none could be had in time. */
+const UNREACHABLE_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+
+/**
+ * A failure because the database cannot be reached right now (restarting, crashed, network),
+ * as a 503 that tells the client to try again shortly; undefined for any other error. Nothing
+ * was written: the statement never ran, or its transaction ended without a commit.
+ */
+export function databaseUnavailable(error: unknown): DomainError | undefined {
+  // Duck-typed: socket errors come from Node's own realm, which `instanceof Error` may not share (vm, Jest).
+  const cause = (error instanceof QueryFailedError ? error.driverError : error) as
+    { code?: unknown; message?: unknown; errors?: unknown } | null | undefined;
+  if (typeof cause !== 'object' || cause === null) return undefined;
+  const { code, message, errors } = cause;
+  const unreachable =
+    (typeof code === 'string' && (UNREACHABLE_STATES.test(code) || UNREACHABLE_CODES.has(code))) ||
+    // A name that resolves to several addresses fails with each of them (AggregateError).
+    (Array.isArray(errors) &&
+      errors.some((e: { code?: unknown } | null) => typeof e?.code === 'string' && UNREACHABLE_CODES.has(e.code))) ||
+    (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message));
+  return unreachable
+    ? unavailable('DATABASE_UNAVAILABLE', 'The database does not answer at the moment: try again shortly', 2)
+    : undefined;
 }

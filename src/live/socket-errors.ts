@@ -12,12 +12,13 @@ import { WsException } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
 import { errorBody, knownErrorBody, type ErrorBody } from '../common/errors/error-body.js';
+import { databaseUnavailable } from '../database/pg-errors.js';
 import type { Ack } from './events.js';
 
 /** The ErrorBody a socket command answers with: the same codes and statuses as HTTP (error-status.ts). */
 export function socketErrorBody(exception: unknown, requestId: string): ErrorBody {
   const make = (statusCode: number, code: string, message: string) => errorBody(requestId, statusCode, code, message);
-  const known = knownErrorBody(exception, requestId);
+  const known = knownErrorBody(databaseUnavailable(exception) ?? exception, requestId);
   if (known) return known;
   if (exception instanceof WsException) return make(403, 'FORBIDDEN', String(exception.message));
   if (exception instanceof HttpException)

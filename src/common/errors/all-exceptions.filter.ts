@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { databaseUnavailable } from '../../database/pg-errors.js';
 import { DomainError, type ErrorDetail } from '../../domain/shared/domain-error.js';
 import { errorBody, knownErrorBody, type ErrorBody } from './error-body.js';
 import { STATUS_TEXT } from './error-status.js';
@@ -10,14 +11,19 @@ import { STATUS_TEXT } from './error-status.js';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw thrown;
+    // A database restarting or out of reach is a 503 with Retry-After, not a bug.
+    const exception = databaseUnavailable(thrown) ?? thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId, url: request.url }, 'unhandled error');
+      this.logger.error(
+        { err: thrown, requestId: body.requestId, url: request.url },
+        exception === thrown ? 'unhandled error' : 'the database does not answer',
+      );
     }
     if (body.statusCode === 429 || body.statusCode === 503) {
       const retry =

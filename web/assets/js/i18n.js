@@ -48,6 +48,10 @@ const T = {
     '离线：操作已保存在本机，恢复网络后自动发送',
     'Offline: actions are kept on this device and sent when the network returns',
   ],
+  serverDown: [
+    '服务器暂时无法记录：操作已保存在本机，会自动重发',
+    'The server cannot record right now: actions are kept on this device and sent again automatically',
+  ],
   tournaments: ['赛事', 'Tournaments'],
   noTournaments: ['还没有赛事', 'No tournaments yet'],
   season: ['{season} 赛季', 'Season {season}'],
@@ -377,6 +381,7 @@ const T = {
   skSkip: ['跳过', 'Skip'],
   skNoAssist: ['无助攻', 'No assist'],
   skOfflineShort: ['离线', 'Offline'],
+  skServerDownShort: ['服务器忙', 'Server busy'],
   skWaiting: ['待发 {n}', '{n} waiting'],
   skKeysHelp: ['键盘快捷键', 'Keyboard shortcuts'],
   skKeysPlayers: ['选择主队 / 客队列出的球员（从上到下）', 'Pick the home / away players shown (top to bottom)'],

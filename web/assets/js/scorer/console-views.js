@@ -181,8 +181,11 @@ function statusLine(c, a) {
     choices,
     h(
       'span',
-      { class: `c-send${n ? ' pending' : ''}${c.offline ? ' offline' : ''}`, 'data-testid': 'send-state' },
-      c.offline ? t('skOfflineShort') : '',
+      {
+        class: `c-send${n ? ' pending' : ''}${c.offline || c.serverDown ? ' offline' : ''}`,
+        'data-testid': 'send-state',
+      },
+      c.offline ? t('skOfflineShort') : c.serverDown ? t('skServerDownShort') : '',
       n ? ` ${t('skWaiting', { n })}` : '',
     ),
     h(
@@ -419,7 +422,9 @@ function more(c, a) {
     h(
       'div',
       { class: n ? 'queue pending' : 'queue', role: 'status', 'aria-live': 'polite', 'data-testid': 'outbox' },
-      n === 0 ? t('allSent') : `${t('queued', { n })}${c.offline ? ` · ${t('offline')}` : ''}`,
+      n === 0
+        ? t('allSent')
+        : `${t('queued', { n })}${c.offline ? ` · ${t('offline')}` : c.serverDown ? ` · ${t('serverDown')}` : ''}`,
       n
         ? h(
             'ol',

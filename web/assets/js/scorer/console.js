@@ -73,6 +73,8 @@ export async function openConsole(gameId, hooks) {
     message: null,
     help: false,
     offline: !navigator.onLine,
+    /** The server answered that it cannot serve now (502/503/504, 429): kept and retried like offline. */
+    serverDown: false,
     flushing: false,
     inFlight: null,
     discardArmed: false,
@@ -509,11 +511,18 @@ export async function flush() {
       try {
         const ack = await api('POST', command.url, command.body, { auth: true });
         c.offline = false;
+        c.serverDown = false;
         c.outbox.acknowledged(item.id, ack.seq);
         c.feed.committed(ack);
       } catch (e) {
         if (e instanceof NetworkError) {
           c.offline = true;
+          break;
+        }
+        if (serverBusy(e)) {
+          // Nothing was recorded (a restarting database, a proxy without its upstream): the same
+          // action, with the same id, goes again on the next retry.
+          c.serverDown = true;
           break;
         }
         refusal(item, e);
@@ -527,6 +536,9 @@ export async function flush() {
     draw();
   }
 }
+
+/** Answers that say "not now" rather than "no": the action stays in the outbox and is retried. */
+const serverBusy = (e) => e instanceof ApiError && [429, 502, 503, 504].includes(e.status);
 
 function refusal(item, e) {
   if (e instanceof ApiError && e.code === 'GAME_SEQ_STALE') {
