@@ -63,8 +63,10 @@ const UNREACHABLE_MESSAGES =
 
 /**
  * A failure because the database cannot be reached right now (restarting, crashed, network),
- * as a 503 that tells the client to try again shortly; undefined for any other error. Nothing
- * was written: the statement never ran, or its transaction ended without a commit.
+ * as a 503 that tells the client to try again shortly; undefined for any other error. Almost
+ * always nothing was written; a connection lost while its COMMIT was on the wire may have
+ * committed, which is why plays carry a client event id: sent again, one is answered with the
+ * original and recorded once.
  */
 export function databaseUnavailable(error: unknown): DomainError | undefined {
   // Duck-typed: socket errors come from Node's own realm, which `instanceof Error` may not share (vm, Jest).
