@@ -72,6 +72,16 @@ describe("the scorer's console at the table", () => {
   const player = (page: Page, jersey: number) => page.getByRole('button', { name: new RegExp(`^#${jersey} `) });
   const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`);
 
+  /** A ready game's console in a new browser context, its first period started and sent; `before` counts the plays then. */
+  async function playingConsole(viewport: { width: number; height: number }) {
+    const setup = await readyGame();
+    const context = await browser.newContext(viewport);
+    const page = await openConsole(setup, context);
+    await page.getByRole('button', { name: '开始下一节' }).click();
+    await sent(page);
+    return { setup, context, page, before: (await plays(setup)).length };
+  }
+
   /** The console opened at a venue laptop's plain-HTTP LAN address (no service worker there), at 390×844. */
   async function onVenueLan(setup: Setup, use: (page: Page, base: string) => Promise<void>): Promise<void> {
     const lan = await launchBrowser({ args: ['--host-resolver-rules=MAP venue.test 127.0.0.1'] });
@@ -144,12 +154,7 @@ describe("the scorer's console at the table", () => {
   it(
     'forty real plays: player then action, the rebound after a miss, the assist after a basket',
     async () => {
-      const setup = await readyGame();
-      const context = await browser.newContext({ width: 1024, height: 768 });
-      const page = await openConsole(setup, context);
-      await page.getByRole('button', { name: '开始下一节' }).click();
-      await sent(page);
-      const before = (await plays(setup)).length;
+      const { setup, context, page, before } = await playingConsole({ width: 1024, height: 768 });
       let taps = 0;
       const tap = async (target: ReturnType<Page['locator']>) => {
         taps++;
@@ -263,12 +268,7 @@ describe("the scorer's console at the table", () => {
   it(
     'a bench player tapped for a play comes in first; a refusal PLAYER_NOT_ON_COURT offers the substitution, in Chinese',
     async () => {
-      const setup = await readyGame();
-      const context = await browser.newContext({ width: 390, height: 844 });
-      const page = await openConsole(setup, context);
-      await page.getByRole('button', { name: '开始下一节' }).click();
-      await sent(page);
-      const before = (await plays(setup)).length;
+      const { setup, context, page, before } = await playingConsole({ width: 390, height: 844 });
 
       // Up front: #9 is on the bench; +2 for him asks who goes off, then records both.
       await page.getByTestId('bench-home').click();
@@ -334,12 +334,7 @@ describe("the scorer's console at the table", () => {
   it(
     'keeps a play the server cannot record right now (503 while its database restarts) and sends it again, once, without asking',
     async () => {
-      const setup = await readyGame();
-      const context = await browser.newContext({ width: 390, height: 844 });
-      const page = await openConsole(setup, context);
-      await page.getByRole('button', { name: '开始下一节' }).click();
-      await sent(page);
-      const before = (await plays(setup)).length;
+      const { setup, context, page, before } = await playingConsole({ width: 390, height: 844 });
 
       // What the server answers while its database restarts (src/database/pg-errors.ts), twice.
       const attempts: string[] = [];
