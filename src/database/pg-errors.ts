@@ -59,7 +59,7 @@ const UNREACHABLE_CODES = new Set([
 ]);
 /** What `pg` and its pool say when the connection went away or none could be had in time. */
 const UNREACHABLE_MESSAGES =
-  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
 /**
  * A failure because the database cannot be reached right now (restarting, crashed, network),
