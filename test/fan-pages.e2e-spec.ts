@@ -20,12 +20,15 @@ const players = (prefix: string) => [1, 2, 3, 4, 5].map((i) => `${prefix}${i}`);
 const GROUP_A = ['湖州银行队', '南浔彩蝶队', '德清依蓄队', '长兴天顺物流队'];
 const GROUP_B = ['安吉白茶队', '吴兴新凤鸣队', '长兴太湖湾队', '湖州供电公司职工篮球队'];
 const KNOCKOUT = ['织里童装队', '练市船厂队', '菱湖渔业队', '双林绫绢队'];
+/** Six teams in a bracket of eight: seeds 1 and 2 have byes into the semi-finals. */
+const SIX = ['八里店队', '妙西队', '道场乡队', '环渚队', '埭溪队', '东林队'];
 
 describe('fans’ pages on a phone (issue 15)', () => {
   let ctx: TestContext;
   let browser: TestBrowser;
   let groups: Kit;
   let cup: Kit;
+  let six: Kit;
   const { open } = watchedPages(
     () => ctx.baseUrl,
     (page) => page.locator('#main > :not(p.muted:only-child)').first().waitFor(),
@@ -82,6 +85,12 @@ describe('fans’ pages on a phone (issue 15)', () => {
     await setupCompetition(ctx, cup, [
       { kind: 'knockout', id: 'KO', entrants: teamSlots(cup, KNOCKOUT), thirdPlaceGame: true },
     ]);
+    six = await newKit(
+      ctx,
+      SIX.map((name, i) => ({ name, players: players(`丙${i}号`) })),
+      scorekeeper,
+    );
+    await setupCompetition(ctx, six, [{ kind: 'knockout', id: 'KO', entrants: teamSlots(six, SIX) }]);
   }, LONG);
   afterAll(async () => {
     await browser?.close();
@@ -223,6 +232,85 @@ describe('fans’ pages on a phone (issue 15)', () => {
       const [h, w] = await homeFirst(gameId, a, 2, 8);
       await team.locator(`[data-score="${gameId}"]`).getByText(`${h}:${w}`).waitFor({ timeout: LIVE_MS });
       await phone.close();
+    },
+    LONG,
+  );
+
+  it(
+    'a bracket with byes: a seed that skips the first round is drawn there going straight through, and every line meets the game it leads to',
+    async () => {
+      const bracket = await ok(ctx.anon, 'GET', `/api/v1/tournaments/${six.tournamentId}/competition/bracket`);
+      type Side = { slot: { kind: string; gameId?: string }; team: { name: string } | null };
+      const slots = new Map<string, Side[]>(
+        bracket.games.map((g: { id: string; home: Side; away: Side }) => [g.id, [g.home, g.away]]),
+      );
+      for (const width of [360, 1024]) {
+        const browserContext = await browser.newContext({ width, height: 800 });
+        const page = await open(browserContext, `/t/${six.tournamentId}/bracket`);
+        await page.locator('.bgame.bye').first().waitFor();
+        // Each column's cells and pairs, top to bottom, with where they sit on the page.
+        const columns = (await page.evaluate(`Array.from(document.querySelectorAll('.bround')).map((round) => ({
+          title: round.querySelector('h3').textContent,
+          cells: Array.from(round.querySelectorAll('.bslot')).map((cell) => {
+            const box = cell.getBoundingClientRect();
+            const bye = cell.querySelector('[data-bye]');
+            const game = cell.querySelector('[data-bracket-game]');
+            return {
+              kind: bye ? 'bye' : game ? 'game' : 'empty',
+              id: bye ? bye.dataset.bye : game ? game.dataset.bracketGame : null,
+              text: cell.textContent,
+              middle: box.top + box.height / 2,
+              line: getComputedStyle(cell, '::before').borderTopStyle,
+            };
+          }),
+          pairs: Array.from(round.querySelectorAll('.bpair')).map((pair) => {
+            const box = pair.getBoundingClientRect();
+            const joint = getComputedStyle(pair, '::after');
+            return { middle: box.top + box.height / 2, joint: joint.display !== 'none' && joint.content !== 'none' };
+          }),
+        }))`)) as Array<{
+          title: string;
+          cells: Array<{ kind: string; id: string | null; text: string; middle: number; line: string }>;
+          pairs: Array<{ middle: number; joint: boolean }>;
+        }>;
+        expect(columns.map((c) => c.title)).toEqual(['四分之一决赛', '半决赛', '决赛']);
+        expect(columns.map((c) => c.cells.length)).toEqual([4, 2, 1]);
+        expect(columns.slice(1).every((c) => c.cells.every((cell) => cell.kind === 'game'))).toBe(true);
+        // Each semi-final: a seed with a bye against the winner of a quarter-final.
+        const first = columns[0]!.cells.map((cell) => cell.kind);
+        expect([first.slice(0, 2).sort(), first.slice(2).sort()]).toEqual([
+          ['bye', 'game'],
+          ['bye', 'game'],
+        ]);
+        // The byes name the two top seeds, going straight through.
+        const byes = columns[0]!.cells.filter((c) => c.kind === 'bye');
+        expect(byes.map((c) => c.text)).toEqual([`${SIX[0]}轮空`, `${SIX[1]}轮空`]);
+        for (let i = 0; i < columns.length - 1; i++) {
+          const [here, next] = [columns[i]!, columns[i + 1]!];
+          next.cells.forEach((into, k) => {
+            // The pair feeding cell k: its joint ends level with that cell…
+            expect(Math.abs(here.pairs[k]!.middle - into.middle)).toBeLessThan(2);
+            expect(here.pairs[k]!.joint).toBe(true);
+            // …and is what that game's two sides come from: a game's winner, or a team with a bye.
+            const fedBy = slots.get(into.id!)!;
+            [here.cells[2 * k]!, here.cells[2 * k + 1]!].forEach((cell, side) => {
+              if (cell.kind === 'game') expect(fedBy[side]!.slot).toEqual({ kind: 'game_winner', gameId: cell.id });
+              else {
+                expect(cell.id).toBe(into.id);
+                expect(fedBy[side]!.slot.kind).not.toBe('game_winner');
+                expect(cell.text).toContain(fedBy[side]!.team!.name);
+              }
+            });
+          });
+        }
+        // No line runs into a bye from the left: nothing comes before it.
+        expect(columns[0]!.cells.every((c) => c.line === 'none')).toBe(true);
+        expect(columns[1]!.cells.every((c) => c.line === 'solid')).toBe(true);
+        const sized = await widths(page);
+        expect(sized.page).toBeLessThanOrEqual(sized.viewport);
+        await screenshot(page, `fan-bracket-byes-${width}`);
+        await browserContext.close();
+      }
     },
     LONG,
   );

@@ -8,6 +8,7 @@ import { isDone, isLiveStatus, whenText } from '../format.js';
 import { t } from '../i18n.js';
 import { groupName, teamLink } from './common.js';
 import { liveStateText } from './game-card.js';
+import { bracketColumns } from './bracket-tree.js';
 import { gameName, placesDecided, seedingOf, slotName } from './names.js';
 import { ft } from './strings.js';
 
@@ -70,8 +71,38 @@ function roundsOf(games) {
   return [...rounds.entries()].sort((a, b) => a[0] - b[0]).map(([, list]) => list);
 }
 
-/** Games two by two: the pair that feeds one game of the next round (positional main bracket). */
-const pairs = (games) => games.reduce((out, g, i) => (i % 2 ? out[out.length - 1].push(g) : out.push([g]), out), []);
+/** Cells two by two: the pair that feeds one cell of the next column. */
+const pairs = (cells) => cells.reduce((out, c, i) => (i % 2 ? out[out.length - 1].push(c) : out.push([c]), out), []);
+
+/**
+ * The columns to draw: the bracket's tree (byes in place), or, should the games not form one,
+ * the rounds as listed.
+ * @returns {import('./bracket-tree.js').BracketCell[][]}
+ */
+function columnsOf(main) {
+  return bracketColumns(main) ?? roundsOf(main).map((games) => games.map((game) => ({ kind: 'game', game })));
+}
+
+/** A team that skips this round: drawn where it would have played, going straight through. */
+function byeBox(cell, byId, seeding) {
+  const s = cell.into[cell.side];
+  return h(
+    'div',
+    { class: 'bgame bye', 'data-bye': cell.into.id },
+    h(
+      'div',
+      { class: 'bside' },
+      h('span', { class: 'bteam' }, s.team ? s.team.name : slotName(s.slot, byId, seeding, cell.into.stageId)),
+      h('span', { class: 'muted' }, ft('bye')),
+    ),
+  );
+}
+
+function cellView(cell, ctx, byId, seeding) {
+  if (cell.kind === 'empty') return h('div', { class: 'bslot empty' });
+  if (cell.kind === 'bye') return h('div', { class: 'bslot bye' }, byeBox(cell, byId, seeding));
+  return h('div', { class: 'bslot' }, gameBox(cell.game, ctx, byId, seeding));
+}
 
 function roundTitle(games) {
   const first = games[0];
@@ -85,9 +116,9 @@ function roundTitle(games) {
 function knockoutView(stageGames, ctx, byId, seeding) {
   const main = stageGames.filter((g) => (g.bracket === 'main' || g.bracket === 'winners') && g.needed);
   const others = stageGames.filter((g) => !main.includes(g) && g.needed);
-  const rounds = roundsOf(main);
+  const columns = main.length ? columnsOf(main) : [];
   return [
-    rounds.length
+    columns.length
       ? h(
           'div',
           { class: 'bracket-wrap' },
@@ -101,19 +132,21 @@ function knockoutView(stageGames, ctx, byId, seeding) {
               tabindex: '0',
               'aria-label': t('knockout'),
             },
-            rounds.map((games, i) =>
+            columns.map((cells, i) =>
               h(
                 'section',
-                { class: `bround${i === rounds.length - 1 ? ' last' : ''}${i === 0 ? ' first' : ''}` },
-                h('h3', {}, roundTitle(games)),
+                { class: `bround${i === columns.length - 1 ? ' last' : ''}${i === 0 ? ' first' : ''}` },
+                h('h3', {}, roundTitle(cells.flatMap((c) => (c.kind === 'game' ? [c.game] : [])))),
                 h(
                   'div',
                   { class: 'bround-games' },
-                  pairs(games).map((pair) =>
+                  pairs(cells).map((pair) =>
                     h(
                       'div',
-                      { class: `bpair${pair.length === 1 ? ' single' : ''}` },
-                      pair.map((g) => h('div', { class: 'bslot' }, gameBox(g, ctx, byId, seeding))),
+                      {
+                        class: `bpair${pair.length === 1 ? ' single' : ''}${pair.every((c) => c.kind === 'empty') ? ' empty' : ''}`,
+                      },
+                      pair.map((c) => cellView(c, ctx, byId, seeding)),
                     ),
                   ),
                 ),

@@ -30,6 +30,7 @@ export const FAN_STRINGS = {
   losersRound: ['败者组 第{round}轮', 'Losers round {round}'],
   grandFinal: ['总决赛', 'Grand final'],
   swipeRounds: ['左右滑动查看各轮', 'Swipe for each round'],
+  bye: ['轮空', 'Bye'],
   classificationGames: ['排位赛', 'Classification games'],
   record: ['战绩', 'Record'],
   recordLine: ['{wins}胜{losses}负', '{wins}–{losses}'],
