@@ -17,6 +17,8 @@ const PNG = Buffer.from(
   'base64',
 );
 const SECRET_ID = nationalId(417);
+/** The structure's own ids (SF1, 3P, R2, S1-A-R1-G1): never printed; paper names games as the fan pages do. */
+const STRUCTURE_CODE = /(?<![A-Za-z0-9])(?:SF\d|QF\d|R\d|3P|S\d-[A-Z]-R)(?![0-9])/;
 
 // CJK Radicals Supplement forms that fonts' text layers use and NFKC leaves alone.
 const RADICALS: Record<string, string> = {
@@ -279,8 +281,15 @@ describe('printable documents (issue 16)', () => {
         '五、竞赛日程',
         '领队：王建国',
         '每节 10 分钟',
+        // The schedule's 阶段 column: group rounds, semi-finals, the 3rd-place game and the final.
+        'A组 第1轮',
+        'B组 第3轮',
+        '半决赛1',
+        '半决赛2',
+        '第3名决赛',
       ])
         expect(all.replace(/\s/g, '')).toContain(heading.normalize('NFKC').replace(/\s/g, ''));
+      expect(all).not.toMatch(STRUCTURE_CODE);
       expect(all).not.toContain(SECRET_ID);
       // No roster row is cut: each player's name and employer print on the same page.
       for (const [name] of kit.players) {
@@ -320,6 +329,10 @@ describe('printable documents (issue 16)', () => {
       expect(pages.length).toBeGreaterThanOrEqual(7);
       const all = pages.join('\n').replace(/\s/g, '');
       for (const text of ['冠军', '亚军', '季军', '第四名', 'A组', 'B组', '得分', '15:12']) expect(all).toContain(text);
+      // Results and the bracket name games as the fan pages do: A组 第1轮, 半决赛1, 决赛, 第3名决赛.
+      for (const text of ['A组第1轮', 'B组第2轮', '半决赛半决赛1', '决赛、第3名决赛', '第3名决赛'])
+        expect(all).toContain(text);
+      expect(pages.join('\n')).not.toMatch(STRUCTURE_CODE);
       const ranking = await ok(ctx.anon, 'GET', `/api/v1/tournaments/${kit.tournamentId}/competition/ranking`);
       expect(ranking.complete).toBe(true);
       expect(all).toContain(`冠军${ranking.places[0].team.name}`);
@@ -345,6 +358,13 @@ describe('printable documents (issue 16)', () => {
       const all = pages.join('\n');
       for (const text of ['主裁判', '记录员', '计时员', '暂停', '全队犯规', 'U·1', '胜队'])
         expect(all).toContain(text.normalize('NFKC'));
+      // The game is named as the fan pages name it, not by its id in the structure.
+      const bracket = await ok(ctx.anon, 'GET', `/api/v1/tournaments/${kit.tournamentId}/competition/bracket`);
+      const entry = bracket.games.find((g: any) => g.game?.id === liveGameId);
+      const flat = all.replace(/\s/g, '');
+      expect(flat).toContain('阶段小组赛');
+      expect(flat).toContain(`场次A组第${entry.round}轮`);
+      expect(flat).not.toContain(entry.id);
       // The running score spans pages and its column headers print on each of them.
       const withRunning = pages.filter((p) => /第1节[AB]\d+\+[123]/.test(p.replace(/\s/g, '')));
       expect(withRunning.length).toBeGreaterThanOrEqual(2);

@@ -178,6 +178,10 @@ export class DocumentsService {
             roundName: slot.roundName,
             groupId: slot.groupId,
             key: slot.id,
+            bracket: slot.bracket,
+            round: slot.round,
+            winnerPlaces: slot.winnerPlaces,
+            loserPlaces: slot.loserPlaces,
           }
         : null,
       homeTeam,

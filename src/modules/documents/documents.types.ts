@@ -1,3 +1,4 @@
+import type { GameBracket } from '../../domain/competition/index.js';
 import type { AwardsDto } from '../awards/awards.dto.js';
 import type { BracketDto, FinalRankingDto, ScheduleDto, StandingsDto } from '../competition/competition-view.dto.js';
 import type { GameDto } from '../games/game.dto.js';
@@ -46,7 +47,17 @@ export interface ResultsBookDocument extends TournamentHeader {
 export interface ScoresheetDocument extends TournamentHeader {
   kind: 'scoresheet';
   game: GameDto;
-  stage: { stageName: string | null; roundName: string; groupId: string | null; key: string } | null;
+  /** The game's place in the competition, with what a page needs to name it (半决赛1, A组 第2轮). */
+  stage: {
+    stageName: string | null;
+    roundName: string;
+    groupId: string | null;
+    key: string;
+    bracket: GameBracket;
+    round: number;
+    winnerPlaces: [number, number] | null;
+    loserPlaces: [number, number] | null;
+  } | null;
   homeTeam: TeamDto | null;
   awayTeam: TeamDto | null;
   rosters: { home: RosterEntry[]; away: RosterEntry[] };

@@ -27,6 +27,12 @@ export function setLang(next) {
   for (const fn of listeners) fn(lang);
 }
 
+/** A page in one language whatever this device chose (the paperwork is Chinese); not remembered. */
+export function pageLang(only) {
+  lang = only;
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+}
+
 /** Called again (re-render) whenever the language changes. */
 export const onLangChange = (fn) => listeners.add(fn);
 

@@ -1,6 +1,7 @@
 // Pieces shared by the printable documents: sections that start on a new A4 page, tables whose
 // header repeats on every page (thead) and whose rows are never split (print.css).
 import { h } from '../dom.js';
+import { gameName, placeholderNamer, slotName } from '../tournament/names.js';
 
 export const POSITIONS = {
   PG: '控球后卫',
@@ -94,6 +95,24 @@ export const contents = (items) =>
 export const dates = (t) => (t.startsOn === t.endsOn ? t.startsOn : `${t.startsOn} 至 ${t.endsOn}`);
 export const dayOf = (local) => (local ? local.slice(0, 10) : '待定');
 export const timeOf = (local) => (local ? local.slice(11, 16) : '');
+/**
+ * The paperwork names games and open places as the fan pages do (names.js: 半决赛1, 第3名决赛,
+ * A组 第1轮; A组第1, 半决赛1胜者), never by the structure's ids (SF1, 3P, R1).
+ */
+export function paperNames(bracket) {
+  const namer = placeholderNamer(bracket);
+  return {
+    /** A structure game: 半决赛1. */
+    game: (b) => gameName(b),
+    /** A round's heading: its games' names without their numbers (半决赛; 决赛、第3名决赛). */
+    round: (list) => [...new Set(list.map((b) => gameName(b).replace(/\d+$/, '')))].join('、'),
+    /** A side of a structure game: its team, or where the team will come from. */
+    side: (b, which) => b[which].team?.name ?? namer.side(b.id, which),
+    /** An entrant of a stage (a group's or a knockout's seeding). */
+    entrant: (view, stageId) => view.team?.name ?? slotName(view.slot, namer.byId, namer.seeding, stageId),
+  };
+}
+
 export const teamName = (side) => side?.team?.name ?? side?.label ?? side?.name ?? '待定';
 export const scoreText = (g) =>
   ['final', 'official', 'forfeit', 'lost_by_default'].includes(g.status) ? `${g.homeScore} : ${g.awayScore}` : '';

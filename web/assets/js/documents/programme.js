@@ -7,6 +7,7 @@ import {
   dates,
   dayOf,
   docTable,
+  paperNames,
   POSITIONS,
   section,
   teamName,
@@ -15,7 +16,7 @@ import {
 } from './common.js';
 
 export function programme(doc) {
-  const { tournament: t, teams, bracket, schedule, games } = doc;
+  const { tournament: t, teams, bracket, schedule } = doc;
   const r = t.rules ?? {};
   const parts = [
     ['rules', '一、竞赛规程'],
@@ -25,14 +26,14 @@ export function programme(doc) {
     ['schedule', '五、竞赛日程'],
   ];
   const stages = bracket?.stages ?? [];
-  const gameOf = new Map(games.map((g) => [g.id, g]));
+  const names = paperNames(bracket);
   const rows = (schedule?.games ?? []).map((s) => {
     const game = bracket?.games.find((b) => b.id === s.gameId);
     return {
       ...s,
-      game: game ? gameOf.get(game.game?.id) : null,
-      home: game?.home ?? s.home,
-      away: game?.away ?? s.away,
+      stageText: game ? names.game(game) : '',
+      homeText: game ? names.side(game, 'home') : teamName(s.home),
+      awayText: game ? names.side(game, 'away') : teamName(s.away),
     };
   });
   const byDay = new Map();
@@ -159,11 +160,11 @@ export function programme(doc) {
               s.groups
                 ? docTable(
                     ['组别', '球队'],
-                    s.groups.map((g) => [g.name, g.entrants.map((e) => teamName(e)).join('、')]),
+                    s.groups.map((g) => [g.name, g.entrants.map((e) => names.entrant(e, s.id)).join('、')]),
                   )
                 : docTable(
                     ['位置', '来源'],
-                    (s.seeding ?? []).map((x, i) => [String(i + 1), teamName(x)]),
+                    (s.seeding ?? []).map((x, i) => [String(i + 1), names.entrant(x, s.id)]),
                     { empty: '由前一阶段产生' },
                   ),
             ),
@@ -181,9 +182,9 @@ export function programme(doc) {
                 String(++number),
                 timeOf(g.start),
                 g.courtName ?? '',
-                g.roundName ?? '',
-                teamName(g.home),
-                teamName(g.away),
+                g.stageText,
+                g.homeText,
+                g.awayText,
               ]),
               { caption: `${day} 竞赛日程`, class: 'doc-schedule' },
             ),

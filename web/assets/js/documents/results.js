@@ -1,6 +1,6 @@
 // 成绩册: the results book filed after the tournament.
 import { h } from '../dom.js';
-import { contents, cover, dates, docTable, scoreText, section, STATUS, teamName, unitLines } from './common.js';
+import { contents, cover, dates, docTable, paperNames, scoreText, section, STATUS, unitLines } from './common.js';
 
 const PLACE = ['冠军', '亚军', '季军', '第四名', '第五名', '第六名', '第七名', '第八名'];
 const placeName = (n) => PLACE[n - 1] ?? `第${n}名`;
@@ -8,6 +8,7 @@ const placeName = (n) => PLACE[n - 1] ?? `第${n}名`;
 export function resultsBook(doc) {
   const { tournament: t, bracket, standings, ranking, games, leaders, awards } = doc;
   const gameById = new Map(games.map((g) => [g.id, g]));
+  const names = paperNames(bracket);
   const stages = bracket?.stages ?? [];
   const parts = [
     ['announcement', '一、成绩公告'],
@@ -74,14 +75,14 @@ export function resultsBook(doc) {
       byStage.map(({ stage, rows }) =>
         docTable(
           ['轮次', '时间', '场地', '主队', '比分', '客队', '各节比分'],
-          rows.map(({ b, g }) => resultRow(g, `${b.groupId ? `${b.groupId}组 ` : ''}${b.roundName ?? ''}`)),
+          rows.map(({ b, g }) => resultRow(g, names.game(b))),
           { caption: stage.name, class: 'doc-results' },
         ),
       ),
       others.length > 0
         ? docTable(
             ['轮次', '时间', '场地', '主队', '比分', '客队', '各节比分'],
-            others.map((g) => resultRow(g, g.competitionKey)),
+            others.map((g) => resultRow(g, '')),
             {
               caption: '其他比赛',
               class: 'doc-results',
@@ -142,14 +143,15 @@ export function resultsBook(doc) {
             h(
               'div',
               { class: 'doc-round' },
-              h('h3', {}, list[0].roundName),
+              h('h3', {}, names.round(list)),
               list.map((b) => {
                 const g = b.game ? gameById.get(b.game.id) : null;
                 return h(
                   'div',
                   { class: 'doc-match' },
-                  h('div', {}, teamName(b.home), h('b', {}, g && scoreText(g) ? ` ${g.homeScore}` : '')),
-                  h('div', {}, teamName(b.away), h('b', {}, g && scoreText(g) ? ` ${g.awayScore}` : '')),
+                  h('small', {}, names.game(b)),
+                  h('div', {}, names.side(b, 'home'), h('b', {}, g && scoreText(g) ? ` ${g.homeScore}` : '')),
+                  h('div', {}, names.side(b, 'away'), h('b', {}, g && scoreText(g) ? ` ${g.awayScore}` : '')),
                   b.winnerPlaces ? h('small', {}, `胜者 ${placeName(b.winnerPlaces[0])}`) : null,
                 );
               }),

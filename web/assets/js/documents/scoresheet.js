@@ -1,5 +1,6 @@
 // A game's FIBA-style scoresheet (记录表), built from the play-by-play, then its box score.
 import { h } from '../dom.js';
+import { gameName } from '../tournament/names.js';
 import { blank, docTable, section, STATUS } from './common.js';
 
 const FOUL_MARK = { personal: 'P', technical: 'T', unsportsmanlike: 'U', disqualifying: 'D' };
@@ -149,13 +150,8 @@ export function scoresheet(doc) {
         { class: 'doc-facts doc-facts-row' },
         [
           ['比赛', `${home} 对 ${away}`],
-          [
-            '阶段',
-            doc.stage
-              ? `${doc.stage.stageName ?? ''} ${doc.stage.groupId ? `${doc.stage.groupId}组 ` : ''}${doc.stage.roundName}`
-              : (g.competitionKey ?? ''),
-          ],
-          ['场次', doc.stage?.key ?? g.competitionKey ?? ''],
+          ['阶段', doc.stage?.stageName ?? ''],
+          ['场次', doc.stage ? gameName({ ...doc.stage, id: doc.stage.key }) : ''],
           ['日期时间', g.scheduledAt?.replace('T', ' ') ?? '待定'],
           ['地点', [t.venue, g.court].filter(Boolean).join(' ')],
           ['状态', STATUS[g.status] ?? g.status],

@@ -4,6 +4,7 @@
 // says when the document is complete ("ready") for the PDF renderer.
 import { get } from '../api.js';
 import { h, fill, pathParts } from '../dom.js';
+import { pageLang } from '../i18n.js';
 import { programme } from '../documents/programme.js';
 import { resultsBook } from '../documents/results.js';
 import { scoresheet } from '../documents/scoresheet.js';
@@ -25,6 +26,8 @@ function toolbar(spec) {
 }
 
 async function main() {
+  // Games and open places are named as on the fan pages (半决赛1, A组第1), in the paperwork's Chinese.
+  pageLang('zh');
   const root = document.getElementById('main');
   document.body.classList.add('doc-body');
   document.getElementById('top')?.remove();
