@@ -10,6 +10,8 @@ import { startTestApp, type TestContext } from './support/test-app.js';
  * picked, patterns that Chromium accepts, and the day's tabs at phone width.
  */
 const LONG = 300_000;
+/** The structure's own game ids (S1-A-R1-G1, SF1, 3P): the desk names games in words. */
+const STRUCTURE_CODE = /(?<![A-Za-z0-9])(?:S\d-[A-Z]-R\d|SF\d|QF\d|3P)(?![0-9])/;
 /** An input's own validity (its `pattern`, `required`, …), read in the page. */
 const valid = (el: unknown) => (el as { checkValidity(): boolean }).checkValidity();
 const TEAMS = ['南浔彩蝶队', '德清依蓄队', '长兴天顺物流队', '德清乾元篮球队', '吴兴新凤鸣队', '安吉白茶队'];
@@ -265,6 +267,10 @@ describe('the organiser desk (issue 17)', () => {
           ) as Promise<number>;
         await page.getByRole('region', { name: '赛程' }).waitFor();
         expect(await overflow()).toBeLessThanOrEqual(0);
+        // Games and open places named as on the fan pages and the paperwork, not by structure ids.
+        const games = await page.getByRole('region', { name: '赛程' }).innerText();
+        for (const words of ['A组 第1轮', 'B组 第3轮', '半决赛1', 'A组第1']) expect(games).toContain(words);
+        expect(games).not.toMatch(STRUCTURE_CODE);
         // The schedule's quality figures, as the API reports them, in words.
         const quality = page.getByTestId('schedule-quality');
         await expect(quality.getByRole('heading', { name: '赛程质量' }).isVisible()).resolves.toBe(true);
@@ -279,11 +285,17 @@ describe('the organiser desk (issue 17)', () => {
         expect(move!.x + move!.width).toBeLessThanOrEqual(width);
         if (width === 360) await screenshot(page, 'desk-phone-schedule');
         await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/scorers`);
+        await page.getByRole('button', { name: '生成比赛码' }).waitFor();
+        const choices = await page.locator('select option').allTextContents();
+        expect(choices.join('\n')).not.toMatch(STRUCTURE_CODE);
         await page.getByRole('button', { name: '生成比赛码' }).click();
         await page.getByTestId('game-code').waitFor();
         expect(await overflow()).toBeLessThanOrEqual(0);
         await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/results`);
         await page.getByRole('heading', { name: '录入纸质记分表成绩' }).waitFor();
+        expect(
+          (await page.locator('#main').innerText()) + (await page.locator('select option').allTextContents()),
+        ).not.toMatch(STRUCTURE_CODE);
         expect(await overflow()).toBeLessThanOrEqual(0);
         await page.context().close();
       }

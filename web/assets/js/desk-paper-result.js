@@ -27,11 +27,12 @@ const OPEN = new Set(['scheduled', 'ready', 'final']);
 /**
  * The form. `call(method, url, body)` is the desk's authenticated API call; `done(text)` shows
  * the success the desk's way; a refusal is shown inside the form, so what was typed stays.
+ * `name(game)` names the game in the competition (半决赛1), when the caller knows it.
  */
-export function paperResultView({ games, call, done }) {
+export function paperResultView({ games, call, done, name = () => '' }) {
   const choices = games.filter((g) => OPEN.has(g.status) && g.homeTeam && g.awayTeam);
   const label = (g) =>
-    `${g.competitionKey ?? ''} ${g.homeTeam.name} ${t('vs')} ${g.awayTeam.name} · ${statusText(g.status)}`;
+    `${[name(g), g.homeTeam.name, t('vs'), g.awayTeam.name].filter(Boolean).join(' ')} · ${statusText(g.status)}`;
   const select = h(
     'select',
     { 'aria-label': t('prGame') },

@@ -1,8 +1,9 @@
 // What every desk view shares: the tournament in the address, authenticated calls, and the one
 // message line (a result or a refusal in words) above the view.
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { fill, h, pathParts } from '../dom.js';
 import { t } from '../i18n.js';
+import { placeholderNamer } from '../tournament/names.js';
 import { deskErrorText } from './errors.js';
 
 const [, , tournamentId, tabParam] = pathParts();
@@ -36,6 +37,30 @@ export async function callAll(url) {
 
 /** `/api/v1/tournaments/:id/competition…` */
 export const comp = (path = '') => `/api/v1/tournaments/${route.tournamentId}/competition${path}`;
+
+/**
+ * The tournament's games named as the fan pages and the paperwork name them (半决赛1, A组 第1轮;
+ * open places 半决赛1胜者), never by their key in the structure (SF1, S1-A-R1-G1).
+ */
+export async function gameNames() {
+  // With the organiser's session: a tournament not yet published has no public bracket.
+  const bracket = await call('GET', comp('/bracket')).catch((e) => {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 409)) return null;
+    throw e;
+  });
+  const namer = placeholderNamer(bracket);
+  return {
+    /** @param {string | null | undefined} key the game's competitionKey */
+    game: (key) => namer.game(key ?? null) ?? '',
+    /** @param {string} key @param {'home' | 'away'} side */
+    side: (key, side) => namer.side(key, side),
+    /** "半决赛1 南浔彩蝶队 对 德清依蓄队" for a game of /games. */
+    title: (g) =>
+      [namer.game(g.competitionKey ?? null), g.homeTeam?.name ?? t('tbd'), t('vs'), g.awayTeam?.name ?? t('tbd')]
+        .filter(Boolean)
+        .join(' '),
+  };
+}
 
 let redraw = () => undefined;
 /** @param {() => unknown} fn the whole page's render */

@@ -4,10 +4,10 @@ import { h, table } from '../dom.js';
 import { statusText } from '../format.js';
 import { t } from '../i18n.js';
 import { paperResultView } from '../desk-paper-result.js';
-import { act, call, route, say, scoresheetLink } from './context.js';
+import { act, call, gameNames, route, say, scoresheetLink } from './context.js';
 
 export async function resultsView() {
-  const games = await getAll(`/api/v1/tournaments/${route.tournamentId}/games`);
+  const [games, names] = await Promise.all([getAll(`/api/v1/tournaments/${route.tournamentId}/games`), gameNames()]);
   const shown = games.filter((g) => g.status !== 'scheduled');
   const list = table(
     [t('games'), t('points'), t('status_live'), ''],
@@ -15,15 +15,7 @@ export async function resultsView() {
       h(
         'tr',
         {},
-        h(
-          'td',
-          { class: 'name' },
-          h(
-            'a',
-            { href: `/g/${g.id}` },
-            `${g.competitionKey ?? ''} ${g.homeTeam?.name ?? ''} ${t('vs')} ${g.awayTeam?.name ?? ''}`,
-          ),
-        ),
+        h('td', { class: 'name' }, h('a', { href: `/g/${g.id}` }, names.title(g))),
         h('td', {}, `${g.homeScore}:${g.awayScore}`),
         h('td', {}, statusText(g.status)),
         h(
@@ -40,14 +32,16 @@ export async function resultsView() {
               )
             : '',
           ' ',
-          scoresheetLink(
-            g.id,
-            `${g.competitionKey ?? ''} ${g.homeTeam?.name ?? ''} ${t('vs')} ${g.awayTeam?.name ?? ''}`,
-          ),
+          scoresheetLink(g.id, names.title(g)),
         ),
       ),
     ),
     { caption: t('tabResults'), label: t('tabResults') },
   );
-  return h('div', {}, list, paperResultView({ games, call, done: (text) => say(text) }));
+  return h(
+    'div',
+    {},
+    list,
+    paperResultView({ games, call, done: (text) => say(text), name: (g) => names.game(g.competitionKey) }),
+  );
 }

@@ -3,7 +3,7 @@ import { getAll } from '../api.js';
 import { field, fill, h, table } from '../dom.js';
 import { whenText } from '../format.js';
 import { t } from '../i18n.js';
-import { act, actionForm, call, comp, route, scoresheetLink } from './context.js';
+import { act, actionForm, call, comp, gameNames, route, scoresheetLink } from './context.js';
 import { scheduleQuality } from './schedule-quality.js';
 
 /** A court id: letters, digits, dash, underscore (the hyphen escaped: patterns use the v flag). */
@@ -76,8 +76,12 @@ function courtsForm(courts, day) {
   return form;
 }
 
-/** @param {any} schedule @param {Map<string, string>} gameIds competition key → the game's id (for its 记录表) */
-function scheduleTable(schedule, gameIds) {
+/**
+ * @param {any} schedule
+ * @param {Map<string, string>} gameIds competition key → the game's id (for its 记录表)
+ * @param {Awaited<ReturnType<typeof gameNames>>} names
+ */
+function scheduleTable(schedule, gameIds, names) {
   return table(
     [t('games'), t('court'), t('windowStart'), t('moveTo')],
     schedule.games.map((/** @type {any} */ g) => {
@@ -107,8 +111,8 @@ function scheduleTable(schedule, gameIds) {
         h(
           'td',
           { class: 'name' },
-          `${g.gameId} · ${g.home.team?.name ?? g.home.label} ${t('vs')} ${g.away.team?.name ?? g.away.label}`,
-          gameIds.has(g.gameId) ? [' ', scoresheetLink(gameIds.get(g.gameId) ?? '', g.gameId)] : null,
+          `${names.game(g.gameId)} · ${g.home.team?.name ?? names.side(g.gameId, 'home')} ${t('vs')} ${g.away.team?.name ?? names.side(g.gameId, 'away')}`,
+          gameIds.has(g.gameId) ? [' ', scoresheetLink(gameIds.get(g.gameId) ?? '', names.game(g.gameId))] : null,
         ),
         h('td', {}, g.courtName),
         h('td', {}, whenText(g.start)),
@@ -134,7 +138,9 @@ export async function scheduleView(tour) {
   const courts = await call('GET', comp('/courts')).catch(() => ({ courts: [] }));
   const schedule = await call('GET', comp('/schedule')).catch(() => null);
   // The schedule names games by their key in the structure; a scoresheet needs the game itself.
-  const games = schedule ? await getAll(`/api/v1/tournaments/${route.tournamentId}/games`) : [];
+  const [games, names] = schedule
+    ? await Promise.all([getAll(`/api/v1/tournaments/${route.tournamentId}/games`), gameNames()])
+    : [[], null];
   const gameIds = new Map(games.filter((g) => g.competitionKey).map((g) => [g.competitionKey, g.id]));
   const slot = h('input', { type: 'number', min: '10', max: '600', value: '90' });
   const rest = h('input', { type: 'number', min: '0', max: '1440', value: '60' });
@@ -151,6 +157,6 @@ export async function scheduleView(tour) {
       h('button', { type: 'submit' }, t('generateSchedule')),
     ),
     schedule?.quality ? scheduleQuality(schedule.quality) : null,
-    schedule ? scheduleTable(schedule, gameIds) : null,
+    schedule && names ? scheduleTable(schedule, gameIds, names) : null,
   );
 }

@@ -4,7 +4,7 @@ import { field, h } from '../dom.js';
 import { isDone, whenText } from '../format.js';
 import { t } from '../i18n.js';
 import { qrBox } from '../share.js';
-import { act, actionForm, call, callAll, route } from './context.js';
+import { act, actionForm, call, callAll, gameNames, route } from './context.js';
 
 /** A username: lower-case letters, digits, dot, dash, underscore (the hyphen escaped for the v flag). */
 const USERNAME = '[a-z0-9._\\-]{3,40}';
@@ -13,10 +13,10 @@ let lastCreated = '';
 /** The game code just issued (shown once, as the API shows it once). */
 let lastCode = /** @type {{ code: string, link: string } | null} */ (null);
 
-/** @param {any[]} games */
-const gameLabel = (games) => (/** @type {string} */ id) => {
+/** @param {any[]} games @param {{ title(g: any): string }} names */
+const gameLabel = (games, names) => (/** @type {string} */ id) => {
   const g = games.find((x) => x.id === id) ?? {};
-  return `${g.competitionKey ?? ''} ${g.homeTeam?.name ?? t('tbd')} ${t('vs')} ${g.awayTeam?.name ?? t('tbd')} · ${whenText(g.scheduledAt)}`;
+  return `${names.title(g)} · ${whenText(g.scheduledAt)}`;
 };
 
 function accountForm() {
@@ -155,13 +155,14 @@ function codesForm(open, codes, label) {
 
 export async function scorersView() {
   const base = `/api/v1/tournaments/${route.tournamentId}`;
-  const [games, assignments, codes, accounts] = await Promise.all([
+  const [games, assignments, codes, accounts, names] = await Promise.all([
     getAll(`${base}/games`),
     call('GET', `${base}/scorekeepers`),
     call('GET', `${base}/game-codes`),
     callAll('/api/v1/accounts?role=scorekeeper'),
+    gameNames(),
   ]);
   const open = games.filter((g) => !isDone(g.status));
-  const label = gameLabel(games);
+  const label = gameLabel(games, names);
   return h('div', {}, accountForm(), assignForm(accounts, open, assignments, label), codesForm(open, codes, label));
 }
