@@ -193,7 +193,9 @@ describe('the server process', () => {
       const killed = postmaster();
       process.kill(killed, 'SIGKILL');
       const answers: Array<Awaited<ReturnType<typeof createUnit>>> = [];
+      const health: number[] = [];
       for (const until = Date.now() + 60_000; Date.now() < until && answers.at(-1)?.status !== 201;) {
+        health.push((await fetch(`http://127.0.0.1:${port}/api/health`)).status);
         answers.push(await createUnit('安吉县总工会'));
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -206,6 +208,13 @@ describe('the server process', () => {
       const restarts = logLines(server).filter((l) => l.msg === 'the embedded PostgreSQL stopped; starting it again');
       expect(restarts[0]).toMatchObject({ level: 40, attempt: 1 });
       expect(restarts[0].reason).toContain('killed by SIGKILL');
+      // Health saying the database is away is a warning in the log; only the failed writes are errors.
+      expect(health[0]).toBe(503);
+      const lines = logLines(server) as Array<{ level: number; msg: string; url?: string; code?: string }>;
+      expect(lines.filter((l) => l.msg === 'unhandled error')).toEqual([]);
+      expect(lines.find((l) => l.url === '/api/health' && l.code === 'DATABASE_UNAVAILABLE')).toMatchObject({
+        level: 40,
+      });
 
       const list = (await (await fetch(`http://127.0.0.1:${port}/api/v1/units`)).json()) as {
         items: Array<{ name: string }>;

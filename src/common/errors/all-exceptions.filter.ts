@@ -19,7 +19,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && exception === thrown && exception instanceof DomainError) {
+      // A 503 the code chose (the PDF printer busy, health finding no database): said, not a bug.
+      this.logger.warn({ code: body.code, requestId: body.requestId, url: request.url }, exception.message);
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: thrown, requestId: body.requestId, url: request.url },
         exception === thrown ? 'unhandled error' : 'the database does not answer',
