@@ -273,7 +273,7 @@ describe('fans’ pages on a phone (issue 15)', () => {
           cells: Array<{ kind: string; id: string | null; text: string; middle: number; line: string }>;
           pairs: Array<{ middle: number; joint: boolean }>;
         }>;
-        expect(columns.map((c) => c.title)).toEqual(['四分之一决赛', '半决赛', '决赛']);
+        expect(columns.map((c) => c.title)).toEqual(['1/4决赛', '半决赛', '决赛']);
         expect(columns.map((c) => c.cells.length)).toEqual([4, 2, 1]);
         expect(columns.slice(1).every((c) => c.cells.every((cell) => cell.kind === 'game'))).toBe(true);
         // Each semi-final: a seed with a bye against the winner of a quarter-final.
