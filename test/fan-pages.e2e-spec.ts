@@ -174,6 +174,14 @@ describe('fans’ pages on a phone (issue 15)', () => {
           await page.close();
         }
       }
+      // The API's labels for open places say the same words.
+      const bracket = await ok(ctx.anon, 'GET', `/api/v1/tournaments/${cup.tournamentId}/competition/bracket`);
+      const game = (id: string) => bracket.games.find((g: { id: string }) => g.id === id);
+      expect([game('F').home.label, game('F').away.label, game('3P').home.label]).toEqual([
+        '半决赛1胜者',
+        '半决赛2胜者',
+        '半决赛1负者',
+      ]);
       await phone.close();
     },
     LONG,

@@ -4,6 +4,7 @@
  */
 export type * from './types.js';
 export { buildCompetition } from './build-structure.js';
+export { gameTitle } from './game-names.js';
 export { carriedOverGameIds, type PlayedPairing } from './carry-over.js';
 export { roundRobinRounds, roundRobinGameCount, type RoundRobinRound, type RoundRobinPairing } from './round-robin.js';
 export { standardBracketOrder, nextPowerOfTwo, firstRoundPairs, rematchFreeSeeding } from './seeding.js';

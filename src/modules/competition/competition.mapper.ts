@@ -2,11 +2,13 @@ import type {
   CompetitionConfig,
   CompetitionStructure,
   FinalPlace,
+  Game,
   ResolvedSide,
   Slot,
   SlotResolution,
   Stage,
 } from '../../domain/competition/index.js';
+import { gameTitle } from '../../domain/competition/index.js';
 import type { GroupStandings, PlaceAcrossGroups, Qualification, StandingRow } from '../../domain/standings/index.js';
 import type { FixtureRow } from '../games/game-fixtures.service.js';
 import type { CompetitionEntity } from './competition.entity.js';
@@ -29,8 +31,15 @@ type Teams = ReadonlyMap<string, TeamInfo>;
 
 export const teamRef = (id: string, teams: Teams): TeamRefDto => ({ id, name: teams.get(id)?.name ?? id });
 
-/** Where a slot's team comes from, as a Chinese-reading organiser or fan says it. */
-export function slotLabel(slot: Slot, teams: Teams): string {
+/** The structure's games by id, to name the games a slot comes from. */
+export type GameLookup = (gameId: string) => Game | undefined;
+
+/** Where a slot's team comes from, as a Chinese-reading organiser or fan says it (半决赛1胜者, A组第1名). */
+export function slotLabel(slot: Slot, teams: Teams, gameOf?: GameLookup): string {
+  const game = (id: string) => {
+    const g = gameOf?.(id);
+    return g ? gameTitle(g) : id;
+  };
   switch (slot.kind) {
     case 'team':
       return teams.get(slot.teamId)?.name ?? slot.teamId;
@@ -39,22 +48,28 @@ export function slotLabel(slot: Slot, teams: Teams): string {
     case 'best_placed':
       return `各组第${slot.place}名中排名第${slot.rank}`;
     case 'game_winner':
-      return `${slot.gameId}胜者`;
+      return `${game(slot.gameId)}胜者`;
     case 'game_loser':
-      return `${slot.gameId}负者`;
+      return `${game(slot.gameId)}负者`;
     case 'seed':
       return `${slot.seed}号种子`;
   }
 }
 
-export function slotView(slot: Slot, side: ResolvedSide | null, teams: Teams): SlotViewDto {
+/** Looks games up by id in a structure. */
+export function gameLookup(structure: CompetitionStructure): GameLookup {
+  const byId = new Map(structure.games.map((g) => [g.id, g]));
+  return (id) => byId.get(id);
+}
+
+export function slotView(slot: Slot, side: ResolvedSide | null, teams: Teams, gameOf?: GameLookup): SlotViewDto {
   const resolved =
     side ??
     (slot.kind === 'team'
       ? { teamId: slot.teamId, state: 'resolved' as const }
       : { teamId: null, state: 'pending' as const });
   return {
-    label: slotLabel(slot, teams),
+    label: slotLabel(slot, teams, gameOf),
     slot,
     state: resolved.state,
     team: resolved.teamId === null ? null : teamRef(resolved.teamId, teams),
@@ -68,6 +83,7 @@ export function stageViews(
   origin?: { config: CompetitionConfig; format: CompetitionFormat },
 ): StageViewDto[] {
   const sides = new Map(resolution?.games.map((g) => [g.gameId, g]) ?? []);
+  const gameOf = gameLookup(structure);
   const sideOf = (slot: Slot, groupId: string): ResolvedSide | null => {
     const key = JSON.stringify(slot);
     for (const game of structure.games) {
@@ -90,7 +106,7 @@ export function stageViews(
         groups: stage.groups.map((g) => ({
           id: g.id,
           name: g.name,
-          entrants: g.entrants.map((slot) => slotView(slot, sideOf(slot, g.id), teams)),
+          entrants: g.entrants.map((slot) => slotView(slot, sideOf(slot, g.id), teams, gameOf)),
         })),
       };
     }
@@ -101,11 +117,12 @@ export function stageViews(
             { kind: 'seed', seed: i + 1 },
             teamId === null ? { teamId: null, state: 'pending' } : { teamId, state: 'resolved' },
             teams,
+            gameOf,
           ),
         )
       : stage.seeding.map((slot, i) => {
           const teamId = effective[i] ?? null;
-          return slotView(slot, teamId === null ? null : { teamId, state: 'resolved' }, teams);
+          return slotView(slot, teamId === null ? null : { teamId, state: 'resolved' }, teams, gameOf);
         });
     const entered = origin?.config.stages.find((s) => s.id === stage.id);
     const swaps = stage.pairingAtResolution
@@ -174,6 +191,7 @@ export function toBracketGames(
   results: Readonly<Record<string, AppliedResult>>,
   teams: Teams,
 ): BracketGameDto[] {
+  const gameOf = gameLookup(structure);
   return structure.games.map((game, i) => {
     const resolved = resolution.games[i]!;
     const row = rows.get(game.id);
@@ -187,8 +205,8 @@ export function toBracketGames(
       bracket: game.bracket,
       round: game.round,
       roundName: game.roundName,
-      home: slotView(game.home, resolved.home, teams),
-      away: slotView(game.away, resolved.away, teams),
+      home: slotView(game.home, resolved.home, teams, gameOf),
+      away: slotView(game.away, resolved.away, teams, gameOf),
       dependsOn: game.dependsOn,
       winnerPlaces: game.winnerPlaces,
       loserPlaces: game.loserPlaces,

@@ -431,6 +431,7 @@ export class ScheduleService {
     const directory = teams ?? (await this.store.teams(competition.tournamentId));
     const resolution = await this.resolution(competition);
     const byId = new Map(structure.games.map((g, i) => [g.id, { game: g, sides: resolution.games[i]! }]));
+    const gameOf = (id: string) => byId.get(id)?.game;
     const names = new Map(courts.map((c) => [c.id, c.name]));
     const s = competition.scheduleSettings ?? DEFAULT_SETTINGS;
     const options = new Map(s.games.map((g) => [g.gameId, g]));
@@ -467,8 +468,8 @@ export class ScheduleService {
           courtName: names.get(a.courtId) ?? a.courtId,
           start: a.start,
           end: a.end,
-          home: slotView(game.home, sides.home, directory),
-          away: slotView(game.away, sides.away, directory),
+          home: slotView(game.home, sides.home, directory, gameOf),
+          away: slotView(game.away, sides.away, directory, gameOf),
           stageId: game.stageId,
           fixed: Boolean(options.get(a.gameId)?.fixed) && !options.get(a.gameId)?.movedByHand,
           movedByHand: Boolean(options.get(a.gameId)?.movedByHand),

@@ -19,12 +19,13 @@ function roundWithIndex(label, index) {
 
 /**
  * A game's name from the places it decides and its round: 决赛, 第3名决赛, 第5名决赛, 半决赛1,
- * 第5–8名 半决赛1, 败者组 第2轮, A组 第1轮.
+ * 第5–8名 半决赛1, 胜者组 半决赛1, 胜者组决赛, 败者组 第2轮, A组 第1轮 (the server's gameTitle,
+ * src/domain/competition/game-names.ts, says the same in Chinese for the API's labels).
  * @param {BracketGame} game
  */
 export function gameName(game) {
   if (game.bracket === 'group') return ft('groupRound', { group: game.groupId ?? '', round: game.round });
-  if (game.bracket === 'grand_final') return ft('grandFinal');
+  if (game.bracket === 'grand_final') return ft(/GF2$/.test(game.id) ? 'grandFinalReset' : 'grandFinal');
   const [place] = game.winnerPlaces ?? [];
   if (place === 1) return ft('finalGame');
   if (place === 3) return ft('thirdPlace');
@@ -35,8 +36,10 @@ export function gameName(game) {
     const [, from, to, label, index] = classification;
     return `${ft('placeRange', { from, to })} ${roundWithIndex(label, index)}`;
   }
+  const winners = game.bracket === 'winners';
+  if (winners && /(^|-)F$/.test(game.id)) return ft('winnersFinal');
   const main = /(SF|QF|R\d+)-?(\d+)$/.exec(game.id);
-  if (main) return roundWithIndex(main[1], main[2]);
+  if (main) return `${winners ? `${ft('winnersBracket')} ` : ''}${roundWithIndex(main[1], main[2])}`;
   return game.roundName;
 }
 
