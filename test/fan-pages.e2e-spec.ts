@@ -22,6 +22,8 @@ const GROUP_B = ['安吉白茶队', '吴兴新凤鸣队', '长兴太湖湾队', 
 const KNOCKOUT = ['织里童装队', '练市船厂队', '菱湖渔业队', '双林绫绢队'];
 /** Six teams in a bracket of eight: seeds 1 and 2 have byes into the semi-finals. */
 const SIX = ['八里店队', '妙西队', '道场乡队', '环渚队', '埭溪队', '东林队'];
+/** Four teams in a double elimination. */
+const DOUBLE = ['仁皇山队', '龙溪队', '月河队', '康山队'];
 
 describe('fans’ pages on a phone (issue 15)', () => {
   let ctx: TestContext;
@@ -29,6 +31,7 @@ describe('fans’ pages on a phone (issue 15)', () => {
   let groups: Kit;
   let cup: Kit;
   let six: Kit;
+  let double: Kit;
   const { open } = watchedPages(
     () => ctx.baseUrl,
     (page) => page.locator('#main > :not(p.muted:only-child)').first().waitFor(),
@@ -91,6 +94,20 @@ describe('fans’ pages on a phone (issue 15)', () => {
       scorekeeper,
     );
     await setupCompetition(ctx, six, [{ kind: 'knockout', id: 'KO', entrants: teamSlots(six, SIX) }]);
+    double = await newKit(
+      ctx,
+      DOUBLE.map((name, i) => ({ name, players: players(`丁${i}号`) })),
+      scorekeeper,
+    );
+    await setupCompetition(ctx, double, [
+      {
+        kind: 'knockout',
+        id: 'KO',
+        format: 'double_elimination',
+        grandFinalReset: true,
+        entrants: teamSlots(double, DOUBLE),
+      },
+    ]);
   }, LONG);
   afterAll(async () => {
     await browser?.close();
@@ -322,6 +339,18 @@ describe('fans’ pages on a phone (issue 15)', () => {
     },
     LONG,
   );
+
+  it('a double elimination: the winners’ bracket in columns, the losers’ bracket and the grand final under their own names', async () => {
+    const phone = await browser.newContext({ width: 390, height: 800 });
+    const page = await open(phone, `/t/${double.tournamentId}/bracket`);
+    await page.locator('[data-bracket-part]').first().waitFor();
+    await expect(page.locator('.bround h3').allTextContents()).resolves.toEqual(['胜者组 半决赛', '胜者组决赛']);
+    await expect(page.locator('[data-bracket-part] > h3').allTextContents()).resolves.toEqual(['败者组', '总决赛']);
+    const text = (await page.locator('#main').textContent()) ?? '';
+    for (const words of ['胜者组决赛负者', '总决赛 第2场']) expect(text).toContain(words);
+    expect(text).not.toMatch(/排位赛|WB|LB-|\bGF\d?\b/);
+    await phone.close();
+  });
 
   it('GET /home: live now, the day’s games and the latest results across tournaments; a bad date is named', async () => {
     const feed = await ok(ctx.anon, 'GET', '/api/v1/home?date=2024-05-18');

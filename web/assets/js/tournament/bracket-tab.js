@@ -113,6 +113,13 @@ function roundTitle(games) {
   return text === key ? gameName(first).replace(/\d+$/, '') : text;
 }
 
+/** The games off the championship path, by bracket, with their headings. */
+const OTHER_GAMES = [
+  ['classification', 'classificationGames'],
+  ['losers', 'losersBracket'],
+  ['grand_final', 'grandFinal'],
+];
+
 function knockoutView(stageGames, ctx, byId, seeding) {
   const main = stageGames.filter((g) => (g.bracket === 'main' || g.bracket === 'winners') && g.needed);
   const others = stageGames.filter((g) => !main.includes(g) && g.needed);
@@ -155,18 +162,23 @@ function knockoutView(stageGames, ctx, byId, seeding) {
           ),
         )
       : null,
-    others.length
-      ? h(
-          'section',
-          { class: 'classification' },
-          h('h3', {}, ft('classificationGames')),
-          h(
-            'div',
-            { class: 'two-col' },
-            others.map((g) => gameBox(g, ctx, byId, seeding)),
-          ),
-        )
-      : null,
+    // Beside the championship path: classification games, and a double elimination's losers'
+    // bracket and grand final, each under its own heading.
+    OTHER_GAMES.map(([bracket, title]) => {
+      const list = others.filter((g) => g.bracket === bracket);
+      return list.length
+        ? h(
+            'section',
+            { class: 'classification', 'data-bracket-part': bracket },
+            h('h3', {}, ft(title)),
+            h(
+              'div',
+              { class: 'two-col' },
+              list.map((g) => gameBox(g, ctx, byId, seeding)),
+            ),
+          )
+        : null;
+    }),
   ];
 }
 

@@ -32,6 +32,7 @@ export const FAN_STRINGS = {
   grandFinalReset: ['总决赛 第2场', 'Grand final, game 2'],
   winnersBracket: ['胜者组', 'Winners'],
   winnersFinal: ['胜者组决赛', 'Winners final'],
+  losersBracket: ['败者组', 'Losers’ bracket'],
   swipeRounds: ['左右滑动查看各轮', 'Swipe for each round'],
   bye: ['轮空', 'Bye'],
   classificationGames: ['排位赛', 'Classification games'],
