@@ -1,5 +1,7 @@
 import { buildCompetition } from './build-structure.js';
 import { gameTitle } from './game-names.js';
+import { applyDraw, drawGroupsByHand } from './group-draw.js';
+import { buildFormatTemplate } from './templates.js';
 import { teams } from './test-support.js';
 
 const titles = (config: Parameters<typeof buildCompetition>[0]) =>
@@ -10,37 +12,24 @@ const STRUCTURE_CODE = /(?<![A-Za-z0-9])(?:S\d-[A-Z]-R\d|SF\d?|QF\d?|R\d+|3P|\dP
 
 describe('gameTitle: games as people name them', () => {
   it('groups, semi-finals, the final and the 3rd-place game', () => {
-    const named = titles({
-      stages: [
-        {
-          kind: 'group',
-          id: 'S1',
-          roundRobin: 'single',
-          groups: [
-            { id: 'A', size: 3, entrants: teams(3) },
-            { id: 'B', size: 3, entrants: teams(6).slice(3) },
-          ],
-        },
-        {
-          kind: 'knockout',
-          id: 'KO',
-          thirdPlaceGame: true,
-          entrants: [
-            { kind: 'group_place', groupId: 'A', place: 1 },
-            { kind: 'group_place', groupId: 'B', place: 2 },
-            { kind: 'group_place', groupId: 'B', place: 1 },
-            { kind: 'group_place', groupId: 'A', place: 2 },
-          ],
-        },
-      ],
+    // Two groups of three, the first two of each into crossed semi-finals (the template's draw by hand).
+    const config = buildFormatTemplate({
+      teamCount: 6,
+      groupCount: 2,
+      advancePerGroup: 2,
+      knockout: { thirdPlaceGame: true },
     });
+    const groups = ['A', 'B'].map((groupId) => ({ groupId, teamIds: [1, 2, 3].map((i) => `${groupId}${i}`) }));
+    const entrants = groups.flatMap((g) => g.teamIds.map((teamId) => ({ teamId, unitId: null })));
+    const specs = groups.map((g) => ({ groupId: g.groupId, size: 3 }));
+    const named = titles(applyDraw(config, 'S1', drawGroupsByHand(specs, entrants, groups)));
     expect(named).toMatchObject({ SF1: '半决赛1', SF2: '半决赛2', F: '决赛', '3P': '第3名决赛' });
     expect(Object.entries(named).filter(([id]) => id.startsWith('S1-A-R2'))).toEqual([
       [expect.any(String), 'A组 第2轮'],
     ]);
   });
 
-  it('quarter-finals with byes, and classification games for 5th to 8th', () => {
+  it('quarter-finals, 1/8决赛 with byes, and classification games for 5th to 8th', () => {
     const named = titles({
       stages: [{ kind: 'knockout', id: 'KO', thirdPlaceGame: true, fullClassification: true, entrants: teams(8) }],
     });
