@@ -230,7 +230,8 @@ describe('organising units and the desk’s print links (issue 16)', () => {
       expect(await sheet.getAttribute('href')).toBe(`/print/scoresheet/${game!.id}`);
 
       await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/schedule`);
-      const scheduled = page.getByRole('link', { name: `${game!.gameId} 记录表` });
+      // Named as people name the game (the final), not by its key in the structure.
+      const scheduled = page.getByRole('link', { name: '决赛 记录表' });
       await scheduled.waitFor();
       expect(await scheduled.getAttribute('href')).toBe(`/print/scoresheet/${game!.id}`);
 
