@@ -111,7 +111,7 @@ function scheduleTable(schedule, gameIds, names) {
         h(
           'td',
           { class: 'name' },
-          `${names.game(g.gameId)} · ${g.home.team?.name ?? names.side(g.gameId, 'home')} ${t('vs')} ${g.away.team?.name ?? names.side(g.gameId, 'away')}`,
+          `${names.game(g.gameId)} · ${names.side(g.gameId, 'home')} ${t('vs')} ${names.side(g.gameId, 'away')}`,
           gameIds.has(g.gameId) ? [' ', scoresheetLink(gameIds.get(g.gameId) ?? '', names.game(g.gameId))] : null,
         ),
         h('td', {}, g.courtName),

@@ -1,7 +1,7 @@
 // Pieces shared by the printable documents: sections that start on a new A4 page, tables whose
 // header repeats on every page (thead) and whose rows are never split (print.css).
 import { h } from '../dom.js';
-import { gameName, placeholderNamer, slotName } from '../tournament/names.js';
+import { gameName, placeholderNamer, roundOf, sideName } from '../tournament/names.js';
 
 export const POSITIONS = {
   PG: '控球后卫',
@@ -105,11 +105,11 @@ export function paperNames(bracket) {
     /** A structure game: 半决赛1. */
     game: (b) => gameName(b),
     /** A round's heading: its games' names without their numbers (半决赛; 决赛、第3名决赛). */
-    round: (list) => [...new Set(list.map((b) => gameName(b).replace(/\d+$/, '')))].join('、'),
+    round: (list) => [...new Set(list.map(roundOf))].join('、'),
     /** A side of a structure game: its team, or where the team will come from. */
-    side: (b, which) => b[which].team?.name ?? namer.side(b.id, which),
+    side: (b, which) => namer.side(b.id, which),
     /** An entrant of a stage (a group's or a knockout's seeding). */
-    entrant: (view, stageId) => view.team?.name ?? slotName(view.slot, namer.byId, namer.seeding, stageId),
+    entrant: (view, stageId) => sideName(view, namer.byId, namer.seeding, stageId),
   };
 }
 

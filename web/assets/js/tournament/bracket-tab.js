@@ -9,7 +9,7 @@ import { t } from '../i18n.js';
 import { groupName, teamLink } from './common.js';
 import { liveStateText } from './game-card.js';
 import { bracketColumns } from './bracket-tree.js';
-import { gameName, placesDecided, seedingOf, slotName } from './names.js';
+import { gameName, placesDecided, roundOf, seedingOf, sideName, slotName } from './names.js';
 import { ft } from './strings.js';
 
 function side(bg, which, byId, seeding) {
@@ -21,7 +21,7 @@ function side(bg, which, byId, seeding) {
   return h(
     'div',
     { class: `bside${won ? ' won' : ''}${s.team ? '' : ' pending'}` },
-    h('span', { class: 'bteam' }, s.team ? s.team.name : slotName(s.slot, byId, seeding, bg.stageId)),
+    h('span', { class: 'bteam' }, sideName(s, byId, seeding, bg.stageId)),
     h('span', { class: 'bscore', 'data-score-side': g ? `${g.id}:${which}` : null }, String(score)),
   );
 }
@@ -85,14 +85,13 @@ function columnsOf(main) {
 
 /** A team that skips this round: drawn where it would have played, going straight through. */
 function byeBox(cell, byId, seeding) {
-  const s = cell.into[cell.side];
   return h(
     'div',
     { class: 'bgame bye', 'data-bye': cell.into.id },
     h(
       'div',
       { class: 'bside' },
-      h('span', { class: 'bteam' }, s.team ? s.team.name : slotName(s.slot, byId, seeding, cell.into.stageId)),
+      h('span', { class: 'bteam' }, sideName(cell.into[cell.side], byId, seeding, cell.into.stageId)),
       h('span', { class: 'muted' }, ft('bye')),
     ),
   );
@@ -110,7 +109,7 @@ function roundTitle(games) {
   if (place === 1) return ft('finalGame');
   const key = `round_${first.roundName}`;
   const text = t(key);
-  return text === key ? gameName(first).replace(/\d+$/, '') : text;
+  return text === key ? roundOf(first) : text;
 }
 
 /** The games off the championship path, by bracket, with their headings. */

@@ -87,7 +87,21 @@ export function slotName(slot, gamesById, seeding, stageId) {
 }
 
 /**
- * For game lists: the structure game (by the game's competitionKey) with its two open sides named.
+ * A side of a structure game, or an entrant of a stage: its team once known, else where the team
+ * will come from (slotName).
+ * @param {{ slot: Slot, team?: { name: string } | null }} view
+ * @param {Map<string, BracketGame>} gamesById
+ * @param {Map<string, Slot[]>} [seeding]
+ * @param {string} [stageId]
+ */
+export const sideName = (view, gamesById, seeding, stageId) =>
+  view.team?.name ?? slotName(view.slot, gamesById, seeding, stageId);
+
+/** A round's name: its games' name without their number (半决赛, 1/4决赛, 第5–8名 半决赛). */
+export const roundOf = (game) => gameName(game).replace(/\d+$/, '');
+
+/**
+ * For game lists: the structure game (by the game's competitionKey) with its two sides named.
  * @param {{ games: Array<BracketGame & { home: { slot: Slot }, away: { slot: Slot } }> } | null} bracket
  */
 export function placeholderNamer(bracket) {
@@ -97,7 +111,7 @@ export function placeholderNamer(bracket) {
     /** @param {string | null} key @param {'home' | 'away'} side */
     side(key, side) {
       const game = key ? byId.get(key) : null;
-      return game ? slotName(game[side].slot, byId, seeding, game.stageId) : ft('tbd');
+      return game ? sideName(game[side], byId, seeding, game.stageId) : ft('tbd');
     },
     /** @param {string | null} key */
     game(key) {
