@@ -209,7 +209,8 @@ describe('the server process', () => {
       expect(restarts[0]).toMatchObject({ level: 40, attempt: 1 });
       expect(restarts[0].reason).toContain('killed by SIGKILL');
       // Health saying the database is away is a warning in the log; only the failed writes are errors.
-      expect(health[0]).toBe(503);
+      // (The first poll may still find a backend the killed postmaster left running: any poll will do.)
+      expect(health).toContain(503);
       const lines = logLines(server) as Array<{ level: number; msg: string; url?: string; code?: string }>;
       expect(lines.filter((l) => l.msg === 'unhandled error')).toEqual([]);
       expect(lines.find((l) => l.url === '/api/health' && l.code === 'DATABASE_UNAVAILABLE')).toMatchObject({
