@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import type { TournamentScore } from '../src/live/events.js';
+import { tournamentRoom, type TournamentChange, type TournamentScore } from '../src/live/events.js';
+import { LiveGateway } from '../src/live/live.gateway.js';
 import { FanFeed } from './support/fan.js';
 import { assertRedisUp, startInstance, TEST_REDIS_URL, type Instance } from './support/instances.js';
 import { connectSocket, scoredGame, waitFor, type RosterSpec } from './support/live.js';
@@ -90,6 +91,32 @@ describe('live delivery across instances (Redis streams adapter)', () => {
       }
     } finally {
       tournamentFan.close();
+    }
+  });
+
+  it('a message from an instance of the earlier version (one publication, `live:publish`) still reaches fans here', async () => {
+    // During a rolling deploy the old instances send each room's message on its own.
+    const g = await liveGame();
+    const fan = io(b.baseUrl, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const heard: TournamentChange[] = [];
+    fan.on('tournament:changed', (m) => heard.push(m));
+    try {
+      expect((await fan.emitWithAck('tournament:subscribe', { tournamentId: g.tournament.id })).ok).toBe(true);
+      const message: TournamentChange = {
+        tournamentId: g.tournament.id,
+        topics: ['standings'],
+        gameId: null,
+        serverTime: new Date().toISOString(),
+      };
+      a.app.get(LiveGateway).server.serverSideEmit('live:publish', {
+        room: tournamentRoom(g.tournament.id),
+        event: 'tournament:changed',
+        message,
+      });
+      await waitFor(() => heard.length === 1, 'the fan on B to hear the old-style message');
+      expect(heard[0]).toEqual(message);
+    } finally {
+      fan.close();
     }
   });
 

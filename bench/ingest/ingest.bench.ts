@@ -24,7 +24,10 @@
  * dropped and created), BENCH_GAMES (100), BENCH_SECONDS (15 per open-loop phase, closed loop 10),
  * BENCH_RATES ('500,1000', plays/s offered in all), BENCH_SERVER_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'),
  * BENCH_ONLY ('Courtside' to run only it), BENCH_SERVER_LOG (a file for the server's output, e.g. with
- * BENCH_SERVER_NODE_ARGS='--trace-gc').
+ * BENCH_SERVER_NODE_ARGS='--trace-gc'), BENCH_SHARED_ROOMS=1 (Courtside shares its rooms through Redis,
+ * BENCH_REDIS_URL or redis://127.0.0.1:6379, with a second instance that holds no sockets: what
+ * publishing each play to the other instances costs the recording one, and what reading them
+ * costs the other, as in a deployment of several instances).
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,6 +52,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const GAMES = Number(process.env.BENCH_GAMES ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLOSED_SECONDS = Math.max(10, Math.round(SECONDS * 0.67));
+const SHARED_ROOMS = process.env.BENCH_SHARED_ROOMS === '1';
 const RATES = (process.env.BENCH_RATES ?? '500,1000').split(',').map(Number);
 const POOL = 10;
 
@@ -65,6 +69,8 @@ interface System {
   devices: Device[];
   /** The server process whose CPU counts (none for the anchors: the pool runs in this process). */
   serverPid: number | null;
+  /** With BENCH_SHARED_ROOMS: the second instance, which only reads the plays from Redis. */
+  otherPid?: number;
 }
 
 interface Row {
@@ -80,8 +86,10 @@ interface Row {
   pgCpuMsPerPlay: number;
   /** This process: the scorekeepers' devices (socket.io clients) or the anchor's pg client. */
   clientCpu: number;
-  /** Server + PostgreSQL + this process, per play: on 2 shared cores, the ceiling is 2,000 ms ÷ this. */
+  /** Server (both instances with BENCH_SHARED_ROOMS) + PostgreSQL + this process, per play: on 2 shared cores, the ceiling is 2,000 ms ÷ this. */
   totalCpuMsPerPlay: number;
+  /** With BENCH_SHARED_ROOMS: the second instance's CPU per play (reading the plays from Redis). */
+  otherCpuMsPerPlay: number | null;
   /** CPU the hypervisor gave elsewhere during the phase, as a share of one core (see stolenMs). */
   stolen: number;
   /** Courtside's undos alone (one play in 40): their p50 and p99 (ms). */
@@ -109,6 +117,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   // BENCH_TRACE=file: each open-loop play's due time (ms into the phase) and latency, to see when a tail happens.
   const trace: Array<[number, number]> | undefined = process.env.BENCH_TRACE ? [] : undefined;
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
+  const otherBefore = system.otherPid ? cpuMs(system.otherPid) : 0;
   const pgBefore = await backendCpuMs(admin);
   const clientBefore = process.cpuUsage();
   const stolenBefore = stolenMs();
@@ -142,6 +151,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   const client = process.cpuUsage(clientBefore);
   const clientCpu = (client.user + client.system) / 1000;
   const serverCpu = system.serverPid ? cpuMs(system.serverPid) - serverBefore : 0;
+  const otherCpu = system.otherPid ? cpuMs(system.otherPid) - otherBefore : 0;
   const stolen = stolenMs() - stolenBefore;
   if (trace?.length)
     appendFileSync(
@@ -162,7 +172,8 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     pgCpu: pgCpu / 1000 / elapsed,
     pgCpuMsPerPlay: pgCpu / latencies.length,
     clientCpu: clientCpu / 1000 / elapsed,
-    totalCpuMsPerPlay: (serverCpu + pgCpu + clientCpu) / latencies.length,
+    totalCpuMsPerPlay: (serverCpu + otherCpu + pgCpu + clientCpu) / latencies.length,
+    otherCpuMsPerPlay: system.otherPid ? otherCpu / latencies.length : null,
     stolen: stolen / 1000 / elapsed,
     undo: undos.length > 0 ? { count: undos.length, p50: percentile(undos, 50), p99: percentile(undos, 99) } : null,
   };
@@ -286,7 +297,7 @@ function nextCommand(
 }
 
 /** 100 games on the compiled server, each with its own game-code device on socket.io. */
-async function courtside(port: number, serverPid: number, sockets: Client[]): Promise<System> {
+async function courtside(port: number, serverPid: number, sockets: Client[], otherPid?: number): Promise<System> {
   const base = `http://127.0.0.1:${port}`;
   const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
   const call = (method: string, path: string, body?: unknown, auth: string | null = token) =>
@@ -354,7 +365,7 @@ async function courtside(port: number, serverPid: number, sockets: Client[]): Pr
       },
     });
   }
-  return { name: 'Courtside', devices, serverPid };
+  return { name: 'Courtside', devices, serverPid, otherPid };
 }
 
 /** Two seconds of unmeasured plays, every game at once (as the closed loop sends them). */
@@ -376,15 +387,27 @@ async function main() {
   await recreateDatabase(DATABASE_URL);
   buildOnce();
   const port = freePort();
+  const sharedRooms: Record<string, string> = SHARED_ROOMS
+    ? {
+        REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        REDIS_KEY_PREFIX: `bench-ingest-${process.pid}`,
+      }
+    : {};
   const server = runServer(
-    { ...benchServerEnv(DATABASE_URL), PORT: String(port), DB_POOL_SIZE: String(POOL) },
+    { ...benchServerEnv(DATABASE_URL), PORT: String(port), DB_POOL_SIZE: String(POOL), ...sharedRooms },
     process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   );
+  // The second instance holds no sockets and records nothing: it only reads what the first publishes.
+  const otherPort = freePort();
+  const other = SHARED_ROOMS
+    ? runServer({ ...benchServerEnv(DATABASE_URL), PORT: String(otherPort), DB_POOL_SIZE: '2', ...sharedRooms })
+    : null;
   const sockets: Client[] = [];
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: POOL, idleTimeoutMillis: 0 });
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   try {
     await waitForHealth(port, server, 60_000);
+    if (other) await waitForHealth(otherPort, other, 60_000);
     await admin.connect();
     process.stderr.write(`setting up ${GAMES} games on Courtside and the anchors…\n`);
     const state = oldSizedState();
@@ -392,7 +415,7 @@ async function main() {
       await anchor('plain', pool, state),
       await anchor('old state', pool, state),
       await anchor('same data', pool, state),
-      await courtside(port, server.child.pid!, sockets),
+      await courtside(port, server.child.pid!, sockets, other?.child.pid),
     ].filter((system) => !process.env.BENCH_ONLY || system.name === process.env.BENCH_ONLY);
     // Warm up (JIT, pools, plans): a few plays per game and system.
     for (const system of systems) await warmUp(system);
@@ -422,15 +445,18 @@ async function main() {
 
     process.stdout.write(
       `\nIngest, ${GAMES} games, pool ${POOL}, ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, load average at start ${load}\n` +
-        `Old-size state in the anchor: ${JSON.stringify(state).length} bytes of JSON; Courtside's stored state ${sizes[0]?.state} bytes, its 'live' summary ${sizes[0]?.live} bytes.\n\n`,
+        `Old-size state in the anchor: ${JSON.stringify(state).length} bytes of JSON; Courtside's stored state ${sizes[0]?.state} bytes, its 'live' summary ${sizes[0]?.live} bytes.\n` +
+        (SHARED_ROOMS
+          ? 'Courtside shares its rooms through Redis with a second instance (its CPU per play: "Other instance").\n\n'
+          : '\n'),
     );
     process.stdout.write(
-      '| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Client CPU | All CPU ms/play | Stolen |\n' +
-        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
+      `| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Client CPU | All CPU ms/play | Stolen |${SHARED_ROOMS ? ' Other instance ms/play |' : ''}\n` +
+        `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${SHARED_ROOMS ? ' ---: |' : ''}\n`,
     );
     for (const r of rows)
       process.stdout.write(
-        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} | ${fmt(r.stolen * 100, 0)}% |\n`,
+        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} | ${fmt(r.stolen * 100, 0)}% |${SHARED_ROOMS ? ` ${fmt(r.otherCpuMsPerPlay, 2)} |` : ''}\n`,
       );
     process.stdout.write("\nCourtside's undos alone (one play in 40):\n");
     for (const r of rows)
@@ -461,7 +487,8 @@ async function main() {
     await pool.end().catch(() => undefined);
     await admin.end().catch(() => undefined);
     server.child.kill('SIGTERM');
-    await server.exited;
+    other?.child.kill('SIGTERM');
+    await Promise.all([server.exited, other?.exited]);
     if (process.env.BENCH_SERVER_LOG)
       writeFileSync(process.env.BENCH_SERVER_LOG, `${server.stdout()}\n--- stderr\n${server.stderr()}`);
   }

@@ -27,8 +27,15 @@ export interface Publication<E extends keyof ServerToClientEvents = keyof Server
   message: Parameters<ServerToClientEvents[E]>[0];
 }
 
-/** Messages between instances (through the Redis adapter's `serverSideEmit`). */
+/**
+ * Messages between instances (through the Redis adapter's `serverSideEmit`). A play's two
+ * publications (its game's room and its tournament's) travel as one message, `live:publish-all`:
+ * each message costs the sending instance a Redis write and every instance a read, which is
+ * most of what sharing rooms costs per play (bench/README.md, eighth session). `live:publish`,
+ * one publication, is what instances of earlier versions send; it is still delivered.
+ */
 export interface InterServerEvents {
+  'live:publish-all': (publications: Publication[]) => void;
   'live:publish': (publication: Publication) => void;
 }
 
@@ -88,21 +95,28 @@ export class LiveDelivery {
     for (const name of adapter.rooms.keys()) this.shards.created(name);
     adapter.on('create-room', (name: string) => this.shards.created(name));
     adapter.on('delete-room', (name: string) => this.shards.deleted(name));
+    server.on('live:publish-all', (all: Publication[]) => {
+      if (Array.isArray(all)) for (const p of all) this.deliverHere(p);
+    });
     server.on('live:publish', (p: Publication) => this.deliverHere(p));
   }
 
   /** A committed play event: the delta to the game's room, the score line to the tournament's. */
   eventRecorded(tournamentId: string, ack: RecordedEventDto, clockAt: Date | null): void {
     const delta = toGameEventDelta(ack, clockAt, new Date().toISOString());
-    this.publish(gameRoom(ack.gameId), 'game:event', delta);
-    this.publish(tournamentRoom(tournamentId), 'tournament:score', toTournamentScore(tournamentId, delta));
+    this.publish(
+      publication(gameRoom(ack.gameId), 'game:event', delta),
+      publication(tournamentRoom(tournamentId), 'tournament:score', toTournamentScore(tournamentId, delta)),
+    );
   }
 
   /** A committed lifecycle step, to both rooms. */
   statusChanged(tournamentId: string, change: Omit<GameStatusChange, 'tournamentId' | 'serverTime'>): void {
     const message: GameStatusChange = { ...change, tournamentId, serverTime: new Date().toISOString() };
-    this.publish(gameRoom(change.gameId), 'game:status', message);
-    this.publish(tournamentRoom(tournamentId), 'tournament:game-status', message);
+    this.publish(
+      publication(gameRoom(change.gameId), 'game:status', message),
+      publication(tournamentRoom(tournamentId), 'tournament:game-status', message),
+    );
   }
 
   /**
@@ -113,25 +127,23 @@ export class LiveDelivery {
   tournamentChanged(tournamentId: string, topics: TournamentTopic[], options: { gameId?: string } = {}): void {
     for (const observer of this.changeObservers) observer(tournamentId, topics, options.gameId ?? null);
     this.txHost.afterCommit(() => {
-      this.publish(tournamentRoom(tournamentId), 'tournament:changed', {
-        tournamentId,
-        topics,
-        gameId: options.gameId ?? null,
-        serverTime: new Date().toISOString(),
-      });
+      this.publish(
+        publication(tournamentRoom(tournamentId), 'tournament:changed', {
+          tournamentId,
+          topics,
+          gameId: options.gameId ?? null,
+          serverTime: new Date().toISOString(),
+        }),
+      );
     });
   }
 
-  private publish<E extends keyof ServerToClientEvents>(
-    room: string,
-    event: E,
-    message: Parameters<ServerToClientEvents[E]>[0],
-  ): void {
+  /** To this instance's sockets, and with REDIS_URL in one message to the other instances'. */
+  private publish(...publications: Publication[]): void {
     const server = this.server;
     if (!server) return;
-    const publication = { room, event, message } as Publication;
-    if (this.otherInstances) server.serverSideEmit('live:publish', publication);
-    this.deliverHere(publication);
+    if (this.otherInstances) server.serverSideEmit('live:publish-all', publications);
+    for (const p of publications) this.deliverHere(p);
   }
 
   /** Queues the writes to this instance's sockets of the room, shard by shard. */
@@ -162,4 +174,13 @@ export class LiveDelivery {
     if (this.writes.length > 0) setImmediate(this.writeNext);
     else this.writing = false;
   };
+}
+
+/** A message for a room, typed by its event. */
+function publication<E extends keyof ServerToClientEvents>(
+  room: string,
+  event: E,
+  message: Parameters<ServerToClientEvents[E]>[0],
+): Publication {
+  return { room, event, message } as Publication;
 }
