@@ -397,17 +397,24 @@ async function main() {
     { ...benchServerEnv(DATABASE_URL), PORT: String(port), DB_POOL_SIZE: String(POOL), ...sharedRooms },
     process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   );
-  // The second instance holds no sockets and records nothing: it only reads what the first publishes.
-  const otherPort = freePort();
-  const other = SHARED_ROOMS
-    ? runServer({ ...benchServerEnv(DATABASE_URL), PORT: String(otherPort), DB_POOL_SIZE: '2', ...sharedRooms })
-    : null;
+  let other: ReturnType<typeof runServer> | null = null;
   const sockets: Client[] = [];
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: POOL, idleTimeoutMillis: 0 });
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   try {
     await waitForHealth(port, server, 60_000);
-    if (other) await waitForHealth(otherPort, other, 60_000);
+    // The second instance holds no sockets and records nothing: it only reads what the first
+    // publishes. Started once the first has applied the migrations.
+    const otherPort = freePort();
+    if (SHARED_ROOMS) {
+      other = runServer({
+        ...benchServerEnv(DATABASE_URL),
+        PORT: String(otherPort),
+        DB_POOL_SIZE: '2',
+        ...sharedRooms,
+      });
+      await waitForHealth(otherPort, other, 60_000);
+    }
     await admin.connect();
     process.stderr.write(`setting up ${GAMES} games on Courtside and the anchors…\n`);
     const state = oldSizedState();
