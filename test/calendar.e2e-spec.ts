@@ -88,6 +88,10 @@ describe('calendar feeds a phone subscribes to (issue 16)', () => {
       const semi = f.events.find((e) => e.uid === `${kit.games.get('SF1')}@courtside`)!;
       const sf = schedule.games.find((g: any) => g.gameId === 'SF1');
       expect(semi.summary).toBe(`${sf.home.team.name} vs ${sf.away.team.name}`);
+      // The round as people name it, not only the structure's id.
+      expect(semi.description).toContain('轮次：半决赛1');
+      const final = f.events.find((e) => e.uid === `${kit.games.get('F')}@courtside`)!;
+      expect(final.description).toContain('轮次：决赛');
     },
     LONG,
   );

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { factories, nationalId } from './support/factories.js';
-import { newKit, ok, playGame, type Kit } from './support/played-games.js';
+import { newKit, ok, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
 
 const LONG = 300_000;
@@ -182,6 +182,7 @@ describe('exports: CSV and XLSX of results, schedule, rosters, box scores, play-
       const results = await rowsOf(await download(`/api/v1/tournaments/${kit.tournamentId}/exports/results.csv`));
       expect(results[0]).toEqual([
         '比赛编号',
+        '轮次',
         '日期',
         '时间',
         '场地',
@@ -194,12 +195,23 @@ describe('exports: CSV and XLSX of results, schedule, rosters, box scores, play-
         '状态',
       ]);
       expect(results.slice(1)).toEqual([
-        ['', '2024-05-11', '19:30', '主场', HOME, '5', '3', AWAY, HOME, '正常比赛', '已结束'],
+        ['', '', '2024-05-11', '19:30', '主场', HOME, '5', '3', AWAY, HOME, '正常比赛', '已结束'],
       ]);
 
       const schedule = await download(`/api/v1/tournaments/${kit.tournamentId}/exports/schedule?format=xlsx`);
       expect(schedule.type).toBe(XLSX);
-      expect((await rowsOf(schedule))[1]).toEqual(['', '2024-05-11', '19:30', '主场', HOME, AWAY, '已结束', '5', '3']);
+      expect((await rowsOf(schedule))[1]).toEqual([
+        '',
+        '',
+        '2024-05-11',
+        '19:30',
+        '主场',
+        HOME,
+        AWAY,
+        '已结束',
+        '5',
+        '3',
+      ]);
       // The games list answers the same schedule by Accept.
       expect(await rowsOf(await download(`/api/v1/tournaments/${kit.tournamentId}/games`, CSV))).toEqual(
         await rowsOf(schedule),
@@ -262,6 +274,37 @@ describe('exports: CSV and XLSX of results, schedule, rosters, box scores, play-
       const unknown = await ctx.anon('GET', `/api/v1/tournaments/${kit.tournamentId}/exports/passwords.csv`);
       expect(unknown.status).toBe(404);
       expect(unknown.body.code).toBe('EXPORT_NOT_FOUND');
+    },
+    LONG,
+  );
+
+  it(
+    'names each game of a competition by its round (轮次) beside its id, in the schedule and the results',
+    async () => {
+      const names = ['湖州一队', '湖州二队', '湖州三队', '湖州四队'];
+      const cup = await newKit(
+        ctx,
+        names.map((name, i) => ({ name, players: [1, 2, 3, 4, 5].map((j) => `杯${i}员${j}`) })),
+      );
+      await setupCompetition(ctx, cup, [
+        { kind: 'knockout', id: 'KO', name: '淘汰赛', thirdPlaceGame: true, entrants: teamSlots(cup, names) },
+      ]);
+      const sf1 = cup.games.get('SF1')!;
+      await ok(ctx.http, 'POST', `/api/v1/games/${sf1}/transitions`, {
+        to: 'forfeit',
+        teamId: (await ok(ctx.anon, 'GET', `/api/v1/games/${sf1}`)).awayTeam.id,
+      });
+
+      const schedule = await rowsOf(await download(`/api/v1/tournaments/${cup.tournamentId}/exports/schedule.csv`));
+      expect(schedule[0]!.slice(0, 2)).toEqual(['比赛编号', '轮次']);
+      expect(Object.fromEntries(schedule.slice(1).map((r) => [r[0], r[1]]))).toEqual({
+        SF1: '半决赛1',
+        SF2: '半决赛2',
+        '3P': '第3名决赛',
+        F: '决赛',
+      });
+      const results = await rowsOf(await download(`/api/v1/tournaments/${cup.tournamentId}/exports/results.csv`));
+      expect(results.slice(1).map((r) => r.slice(0, 2))).toEqual([['SF1', '半决赛1']]);
     },
     LONG,
   );

@@ -4,6 +4,7 @@ describe('the calendar feed', () => {
   const game = {
     id: '7f0c8a52-3c1e-4d6b-9a57-1f2e3d4c5b6a',
     competitionKey: 'F',
+    title: '决赛',
     homeTeam: '长兴天顺物流队',
     awayTeam: '德清乾元篮球队',
     court: '主场',
@@ -31,6 +32,8 @@ describe('the calendar feed', () => {
     expect(unfolded).toContain('SUMMARY:长兴天顺物流队 78:65 德清乾元篮球队\r\n');
     expect(unfolded).toContain('LOCATION:湖州市奥体中心\\, 体育馆 主场\r\n');
     expect(unfolded).toContain('SEQUENCE:7\r\nDTSTAMP:20240519T163005Z\r\n');
+    // The round by name first, then the structure's id.
+    expect(unfolded).toMatch(/DESCRIPTION:轮次：决赛\\n比赛编号：F\\n/);
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });

@@ -9,6 +9,8 @@
 export interface CalendarGame {
   id: string;
   competitionKey: string | null;
+  /** The game's name in the competition (A组 第1轮, 半决赛1, 决赛). */
+  title?: string | null;
   homeTeam: string | null;
   awayTeam: string | null;
   court: string | null;
@@ -74,6 +76,7 @@ function gameEvent(feed: CalendarFeed, game: CalendarGame, start: string): strin
   const summary = `${flag}${home}${score}${away}`;
   const location = [feed.venue, game.court].filter((s): s is string => Boolean(s)).join(' ');
   const description = [
+    game.title ? `轮次：${game.title}` : null,
     game.competitionKey ? `比赛编号：${game.competitionKey}` : null,
     STATUS_NOTE[game.status] ? `状态：${STATUS_NOTE[game.status]}` : null,
     game.result

@@ -13,6 +13,8 @@ export interface TeamRef {
 export interface GameRow {
   id: string;
   competitionKey: string | null;
+  /** The game's name in the competition (A组 第1轮, 半决赛1, 决赛); null for a game outside it. */
+  title?: string | null;
   homeTeam: TeamRef | null;
   awayTeam: TeamRef | null;
   court: string | null;
@@ -56,6 +58,7 @@ export function scheduleSheet(games: readonly GameRow[]): Sheet {
     title: '赛程',
     columns: [
       { header: '比赛编号', width: 12 },
+      { header: '轮次', width: 16 },
       { header: '日期', width: 12 },
       { header: '时间', width: 8 },
       { header: '场地', width: 12 },
@@ -69,6 +72,7 @@ export function scheduleSheet(games: readonly GameRow[]): Sheet {
       const scored = g.result !== null || g.status === 'live';
       return [
         g.competitionKey,
+        g.title ?? null,
         date(g.scheduledAt),
         time(g.scheduledAt),
         g.court,
@@ -90,6 +94,7 @@ export function resultsSheet(games: readonly GameRow[]): Sheet {
     title: '比赛成绩',
     columns: [
       { header: '比赛编号', width: 12 },
+      { header: '轮次', width: 16 },
       { header: '日期', width: 12 },
       { header: '时间', width: 8 },
       { header: '场地', width: 12 },
@@ -106,6 +111,7 @@ export function resultsSheet(games: readonly GameRow[]): Sheet {
       const winner = [g.homeTeam, g.awayTeam].find((t) => t && t.id === r.winnerTeamId)?.name ?? null;
       return [
         g.competitionKey,
+        g.title ?? null,
         date(g.scheduledAt),
         time(g.scheduledAt),
         g.court,

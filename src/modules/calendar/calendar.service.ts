@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { calendarFeed, type CalendarGame } from '../../domain/calendar/index.js';
 import { timeZoneOf } from '../../domain/registration/tournament-rules.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { CompetitionViews } from '../competition/competition-views.service.js';
 import { ScheduleService } from '../competition/schedule.service.js';
 import type { GameDto, GameQueryDto } from '../games/game.dto.js';
 import { GamesService } from '../games/games.service.js';
@@ -26,6 +27,7 @@ export class CalendarService {
     private readonly teams: TeamsService,
     private readonly games: GamesService,
     private readonly schedules: ScheduleService,
+    private readonly competition: CompetitionViews,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,9 +50,11 @@ export class CalendarService {
     const tournament = await this.tournaments.getEntity(tournamentId);
     const timeZone = timeZoneOf(tournament.rules);
     const slotMinutes = await this.slotMinutes(tournamentId);
+    const titles = await this.competition.gameTitles(tournamentId);
     const games: CalendarGame[] = (await this.allGames(tournamentId)).filter(include).map((g) => ({
       id: g.id,
       competitionKey: g.competitionKey,
+      title: g.competitionKey ? (titles.get(g.competitionKey) ?? null) : null,
       homeTeam: g.homeTeam?.name ?? null,
       awayTeam: g.awayTeam?.name ?? null,
       court: g.court,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { computeFinalRanking, resolveSlots } from '../../domain/competition/index.js';
+import { computeFinalRanking, gameTitle, resolveSlots } from '../../domain/competition/index.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { competitionPicture, liveStandings } from './competition-facts.js';
 import { advancingPlacesOf, groupQualification } from './qualification-input.js';
@@ -86,6 +86,12 @@ export class CompetitionViews {
     if (!competition?.structure) return null;
     const ranking = await this.finalRanking(tournamentId);
     return ranking.complete ? ranking.places.map((p) => ({ teamId: p.team.id, place: p.place })) : null;
+  }
+
+  /** Each structure game's name as people say it (半决赛1, A组 第1轮), by its id; empty before the draw. */
+  async gameTitles(tournamentId: string): Promise<Map<string, string>> {
+    const competition = await this.store.find(tournamentId);
+    return new Map((competition?.structure?.games ?? []).map((g) => [g.id, gameTitle(g)]));
   }
 
   async finalRanking(tournamentId: string): Promise<FinalRankingDto> {

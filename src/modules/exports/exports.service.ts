@@ -11,6 +11,7 @@ import {
   type Sheet,
 } from '../../domain/exports/index.js';
 import { notFound } from '../../domain/shared/domain-error.js';
+import { CompetitionViews } from '../competition/competition-views.service.js';
 import type { GameDto, GameQueryDto } from '../games/game.dto.js';
 import type { BoxScoreView } from '../games/game.mapper.js';
 import { GamesService } from '../games/games.service.js';
@@ -48,6 +49,7 @@ export class ExportsService {
     private readonly players: PlayersService,
     private readonly teams: TeamsService,
     private readonly leaders: LeadersService,
+    private readonly competition: CompetitionViews,
   ) {}
 
   async tournamentSheet(
@@ -115,7 +117,8 @@ export class ExportsService {
       games.push(...result.items);
       if (games.length >= result.total || result.items.length === 0) break;
     }
-    return games;
+    const titles = await this.competition.gameTitles(tournamentId);
+    return games.map((g) => ({ ...g, title: g.competitionKey ? (titles.get(g.competitionKey) ?? null) : null }));
   }
 
   private async rosters(tournamentId: string): Promise<Sheet> {
