@@ -50,11 +50,11 @@ export class CalendarService {
     const tournament = await this.tournaments.getEntity(tournamentId);
     const timeZone = timeZoneOf(tournament.rules);
     const slotMinutes = await this.slotMinutes(tournamentId);
-    const titles = await this.competition.gameTitles(tournamentId);
+    const titleOf = await this.competition.gameTitles(tournamentId);
     const games: CalendarGame[] = (await this.allGames(tournamentId)).filter(include).map((g) => ({
       id: g.id,
       competitionKey: g.competitionKey,
-      title: g.competitionKey ? (titles.get(g.competitionKey) ?? null) : null,
+      title: titleOf(g.competitionKey),
       homeTeam: g.homeTeam?.name ?? null,
       awayTeam: g.awayTeam?.name ?? null,
       court: g.court,

@@ -88,10 +88,14 @@ export class CompetitionViews {
     return ranking.complete ? ranking.places.map((p) => ({ teamId: p.team.id, place: p.place })) : null;
   }
 
-  /** Each structure game's name as people say it (半决赛1, A组 第1轮), by its id; empty before the draw. */
-  async gameTitles(tournamentId: string): Promise<Map<string, string>> {
+  /**
+   * The name people say (半决赛1, A组 第1轮) of a game by its structure id (`competitionKey`):
+   * null for a game outside the competition, and for every game before the draw.
+   */
+  async gameTitles(tournamentId: string): Promise<(competitionKey: string | null) => string | null> {
     const competition = await this.store.find(tournamentId);
-    return new Map((competition?.structure?.games ?? []).map((g) => [g.id, gameTitle(g)]));
+    const titles = new Map((competition?.structure?.games ?? []).map((g) => [g.id, gameTitle(g)]));
+    return (key) => (key === null ? null : (titles.get(key) ?? null));
   }
 
   async finalRanking(tournamentId: string): Promise<FinalRankingDto> {

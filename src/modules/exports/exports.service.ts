@@ -117,8 +117,8 @@ export class ExportsService {
       games.push(...result.items);
       if (games.length >= result.total || result.items.length === 0) break;
     }
-    const titles = await this.competition.gameTitles(tournamentId);
-    return games.map((g) => ({ ...g, title: g.competitionKey ? (titles.get(g.competitionKey) ?? null) : null }));
+    const titleOf = await this.competition.gameTitles(tournamentId);
+    return games.map((g) => ({ ...g, title: titleOf(g.competitionKey) }));
   }
 
   private async rosters(tournamentId: string): Promise<Sheet> {
