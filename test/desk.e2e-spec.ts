@@ -238,7 +238,7 @@ describe('the organiser desk (issue 17)', () => {
 
       // The court id field of the schedule tab: its pattern works too.
       await page.goto(`${ctx.baseUrl}/desk/t/${tournamentId}/schedule`);
-      const courtId = page.getByLabel('id', { exact: true }).first();
+      const courtId = page.getByLabel('场地编号', { exact: true }).first();
       await courtId.fill('1号场');
       expect(await courtId.evaluate(valid)).toBe(false);
       await courtId.fill('court-1_a');

@@ -323,6 +323,7 @@ const T = {
   ],
   imported: ['已导入 {n} 名球员', '{n} players imported'],
   courts: ['场地与时间', 'Courts and times'],
+  courtId: ['场地编号', 'Court id'],
   courtName: ['场地名称', 'Court name'],
   windowStart: ['开始', 'From'],
   windowEnd: ['结束', 'To'],

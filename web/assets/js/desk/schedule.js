@@ -38,7 +38,7 @@ function courtsForm(courts, day) {
         })),
       }),
     t('saved'),
-    { id: 'id', name: t('courtName'), start: t('windowStart'), end: t('windowEnd') },
+    { id: t('courtId'), name: t('courtName'), start: t('windowStart'), end: t('windowEnd') },
   );
   const draw = () =>
     fill(
@@ -48,7 +48,7 @@ function courtsForm(courts, day) {
         h(
           'div',
           { class: 'row' },
-          field('id', r.id),
+          field(t('courtId'), r.id),
           field(t('courtName'), r.name),
           field(t('windowStart'), r.start),
           field(t('windowEnd'), r.end),
