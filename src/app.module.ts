@@ -3,9 +3,11 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { FreshPublicReads } from './common/http/fresh-reads.js';
 import { HttpInterceptors } from './common/http/http-interceptors.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { SharedAnonymousReads } from './common/http/shared-reads.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { migrate } from './database/migrate.js';
 import { TransactionModule } from './database/transaction.js';
 import { LiveDeliveryModule } from './live/delivery.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -37,15 +39,22 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions({
-            url: config.databaseUrl,
-            poolSize: config.env.DB_POOL_SIZE,
-            migrationsRun: config.env.MIGRATIONS_RUN,
-            logging: config.env.LOG_LEVEL === 'debug' || config.env.LOG_LEVEL === 'trace',
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions({
+              url: config.databaseUrl,
+              poolSize: config.env.DB_POOL_SIZE,
+              logging: config.env.LOG_LEVEL === 'debug' || config.env.LOG_LEVEL === 'trace',
+            }),
+            // main.ts already waited for the database with a bounded retry.
+            retryAttempts: 0,
           }),
-          // main.ts already waited for the database with a bounded retry.
-          retryAttempts: 0,
+          // Migrations under a lock, so instances starting together do not race (migrate.ts).
+          dataSourceFactory: async (options) => {
+            const ds = await new DataSource(options!).initialize();
+            if (config.env.MIGRATIONS_RUN) await migrate(ds);
+            return ds;
+          },
         }),
         TransactionModule,
         SessionsModule,

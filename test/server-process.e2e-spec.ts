@@ -112,6 +112,42 @@ describe('the server process', () => {
     }
   }, 180_000);
 
+  it('two instances started together on an empty database both come up (migrations and the first administrator once)', async () => {
+    const name = `courtside_t_twin_${process.pid}`;
+    await withAdmin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${name}"`);
+    });
+    const ports = [freePort(), freePort()];
+    const servers = ports.map((port) =>
+      runServer({
+        DATABASE_URL: urlFor(name),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ID_HASH_KEY: 'k'.repeat(40),
+        JWT_SECRET: 'j'.repeat(40),
+        ...FIRST_ADMIN,
+      }),
+    );
+    try {
+      await Promise.all(servers.map((server, i) => waitForHealth(ports[i]!, server)));
+      for (const port of ports)
+        expect(await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD)).toEqual(expect.any(String));
+      const pg = await import('pg');
+      const c = new pg.default.Client(urlFor(name));
+      await c.connect();
+      const migrations = await c.query('SELECT count(*)::int AS n, count(DISTINCT name)::int AS d FROM migrations');
+      const admins = await c.query('SELECT count(*)::int AS n FROM account');
+      await c.end();
+      expect(migrations.rows[0].n).toBe(migrations.rows[0].d);
+      expect(admins.rows[0].n).toBe(1);
+      for (const server of servers) expect(server.stderr()).not.toMatch(/duplicate key|already exists|failed to start/);
+    } finally {
+      servers.forEach((server) => server.child.kill('SIGKILL'));
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    }
+  }, 180_000);
+
   it('runs on the embedded PostgreSQL when DATABASE_URL is unset, and keeps data across restarts', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-embedded-'));
     const env = {

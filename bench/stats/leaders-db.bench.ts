@@ -93,7 +93,7 @@ async function main() {
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${dbName}"`);
   await admin.end();
-  const ds = new DataSource(dataSourceOptions({ url: DATABASE_URL, migrationsRun: false }));
+  const ds = new DataSource(dataSourceOptions({ url: DATABASE_URL }));
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();

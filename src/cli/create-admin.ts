@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source.js';
+import { migrate } from '../database/migrate.js';
 import {
   describeEmbeddedFailure,
   embeddedUrl,
@@ -43,11 +44,11 @@ async function main() {
   }
 
   const { url, embedded } = await connectTarget();
-  const ds = new DataSource(dataSourceOptions({ url, migrationsRun: false }));
+  const ds = new DataSource(dataSourceOptions({ url }));
   let refused: string | undefined;
   try {
     await ds.initialize();
-    await ds.runMigrations();
+    await migrate(ds);
     const account = await ds.transaction((manager) =>
       reset
         ? resetAdministratorPassword(manager, username, password, 'cli')

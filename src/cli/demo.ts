@@ -7,6 +7,7 @@ import { createLogger } from '../common/logging/logger.js';
 import { loadEnv } from '../config/env.js';
 import { resolveIdHashKey, resolveJwtSecret } from '../config/secrets.js';
 import { dataSourceOptions } from '../database/data-source.js';
+import { migrate } from '../database/migrate.js';
 import { describeEmbeddedFailure, startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
 import { describeDatabase, waitForDatabase } from '../database/wait-for-database.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
@@ -212,9 +213,9 @@ async function main() {
     organiser: ['demo-organiser', password()],
     scorekeeper: ['demo-scorer', password()],
   };
-  const ds = new DataSource(dataSourceOptions({ url: databaseUrl, migrationsRun: false }));
+  const ds = new DataSource(dataSourceOptions({ url: databaseUrl }));
   await ds.initialize();
-  await ds.runMigrations();
+  await migrate(ds);
   await ds.transaction(async (m) => {
     const exists = await m.getRepository(AccountEntity).existsBy({ username: creds.admin[0] });
     if (exists) await resetAdministratorPassword(m, creds.admin[0], creds.admin[1], 'demo');

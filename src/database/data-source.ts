@@ -7,7 +7,6 @@ import { SnakeNamingStrategy } from './naming-strategy.js';
 export interface DatabaseSettings {
   url: string;
   poolSize?: number;
-  migrationsRun?: boolean;
   logging?: boolean;
 }
 
@@ -18,7 +17,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     url: settings.url,
     entities,
     migrations,
-    migrationsRun: settings.migrationsRun ?? false,
+    // Never on initialize: migrate() applies them under a lock (src/database/migrate.ts).
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.

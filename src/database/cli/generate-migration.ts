@@ -25,7 +25,7 @@ async function main() {
         persistent: false,
       });
   const url = process.env.DATABASE_URL ?? embedded!.url;
-  const ds = new DataSource(dataSourceOptions({ url, migrationsRun: false }));
+  const ds = new DataSource(dataSourceOptions({ url }));
   try {
     await ds.initialize();
     await ds.runMigrations();
