@@ -23,7 +23,9 @@
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/courtside_bench_ingest,
  * dropped and created), BENCH_GAMES (100), BENCH_SECONDS (15 per open-loop phase, closed loop 10),
  * BENCH_RATES ('500,1000', plays/s offered in all), BENCH_SERVER_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'),
- * BENCH_ONLY ('Courtside' to run only it), BENCH_SERVER_LOG (a file for the server's output, e.g. with
+ * BENCH_ONLY ('Courtside' to run only it), BENCH_ORDER (the systems' order in each phase, default
+ * 'plain,old state,same data,Courtside'), BENCH_ROUNDS (1; each round rotates that order by one),
+ * BENCH_VACUUM ('1', or a table such as 'game': VACUUM (ANALYZE) before each phase), BENCH_SERVER_LOG (a file for the server's output, e.g. with
  * BENCH_SERVER_NODE_ARGS='--trace-gc'), BENCH_SHARED_ROOMS=1 (Courtside shares its rooms through Redis,
  * BENCH_REDIS_URL or redis://127.0.0.1:6379, with a second instance that holds no sockets: what
  * publishing each play to the other instances costs the recording one, and what reading them
@@ -55,6 +57,13 @@ const CLOSED_SECONDS = Math.max(10, Math.round(SECONDS * 0.67));
 const SHARED_ROOMS = process.env.BENCH_SHARED_ROOMS === '1';
 const RATES = (process.env.BENCH_RATES ?? '500,1000').split(',').map(Number);
 const POOL = 10;
+// The order the systems run in, within each phase (BENCH_ORDER, names comma-separated): whether
+// running after the others changes a system's figures.
+const ORDER = (process.env.BENCH_ORDER ?? 'plain,old state,same data,Courtside').split(',');
+// Rounds (BENCH_ROUNDS): the whole set of phases again, the order rotated by one each round, so a
+// disturbance of the machine (a slow fsync on this virtual disk holds every commit for 50–150 ms)
+// falls on one system's phase in one round, and the ratios are read as the median of the rounds.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -66,6 +75,8 @@ interface Device {
 
 interface System {
   name: string;
+  /** Its name in BENCH_ORDER and BENCH_ONLY. */
+  key: string;
   devices: Device[];
   /** The server process whose CPU counts (none for the anchors: the pool runs in this process). */
   serverPid: number | null;
@@ -74,6 +85,8 @@ interface System {
 }
 
 interface Row {
+  /** Which round (BENCH_ROUNDS) the phase ran in. */
+  round?: number;
   system: string;
   phase: string;
   plays: number;
@@ -84,6 +97,8 @@ interface Row {
   serverCpu: number | null;
   pgCpu: number;
   pgCpuMsPerPlay: number;
+  /** Plays per committed transaction: how many plays group commit puts in one. */
+  playsPerCommit: number;
   /** This process: the scorekeepers' devices (socket.io clients) or the anchor's pg client. */
   clientCpu: number;
   /** Server (both instances with BENCH_SHARED_ROOMS) + PostgreSQL + this process, per play: on 2 shared cores, the ceiling is 2,000 ms ÷ this. */
@@ -108,6 +123,17 @@ async function backendCpuMs(admin: pg.Client): Promise<number> {
 }
 
 /**
+ * Transactions committed so far in the scratch database (PostgreSQL's statistics, which each
+ * backend reports at most once a second: about right over a phase of 10 s or more).
+ */
+async function commits(admin: pg.Client): Promise<number> {
+  const { rows } = await admin.query<{ n: string }>(
+    'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
  * Open loop when `rate` is given (plays/s in all, spread evenly over the devices and over each
  * interval; latency from the due time), closed loop otherwise (latency from the send).
  */
@@ -119,6 +145,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const otherBefore = system.otherPid ? cpuMs(system.otherPid) : 0;
   const pgBefore = await backendCpuMs(admin);
+  const commitsBefore = await commits(admin);
   const clientBefore = process.cpuUsage();
   const stolenBefore = stolenMs();
   const started = performance.now();
@@ -148,6 +175,9 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   );
   const elapsed = (performance.now() - started) / 1000;
   const pgCpu = (await backendCpuMs(admin)) - pgBefore;
+  // Let every backend report its last second of commits before they are counted.
+  await new Promise((r) => setTimeout(r, 1100));
+  const committed = (await commits(admin)) - commitsBefore;
   const client = process.cpuUsage(clientBefore);
   const clientCpu = (client.user + client.system) / 1000;
   const serverCpu = system.serverPid ? cpuMs(system.serverPid) - serverBefore : 0;
@@ -171,6 +201,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     serverCpu: system.serverPid ? serverCpu / 1000 / elapsed : null,
     pgCpu: pgCpu / 1000 / elapsed,
     pgCpuMsPerPlay: pgCpu / latencies.length,
+    playsPerCommit: latencies.length / Math.max(1, committed),
     clientCpu: clientCpu / 1000 / elapsed,
     totalCpuMsPerPlay: (serverCpu + otherCpu + pgCpu + clientCpu) / latencies.length,
     otherCpuMsPerPlay: system.otherPid ? otherCpu / latencies.length : null,
@@ -257,6 +288,7 @@ async function anchor(kind: AnchorKind, pool: pg.Pool, state: GameState): Promis
   });
   return {
     name: `anchor${kind === 'plain' ? '' : kind === 'old state' ? ' + old-size state' : ', same data'}`,
+    key: kind,
     devices,
     serverPid: null,
   };
@@ -365,7 +397,7 @@ async function courtside(port: number, serverPid: number, sockets: Client[], oth
       },
     });
   }
-  return { name: 'Courtside', devices, serverPid, otherPid };
+  return { name: 'Courtside', key: 'Courtside', devices, serverPid, otherPid };
 }
 
 /** Two seconds of unmeasured plays, every game at once (as the closed loop sends them). */
@@ -423,24 +455,37 @@ async function main() {
       await anchor('old state', pool, state),
       await anchor('same data', pool, state),
       await courtside(port, server.child.pid!, sockets, other?.child.pid),
-    ].filter((system) => !process.env.BENCH_ONLY || system.name === process.env.BENCH_ONLY);
+    ]
+      .filter((system) => !process.env.BENCH_ONLY || system.key === process.env.BENCH_ONLY)
+      .sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
     // Warm up (JIT, pools, plans): a few plays per game and system.
     for (const system of systems) await warmUp(system);
 
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const rows: Row[] = [];
-    for (const rate of [...RATES, null]) {
-      for (const system of systems) {
-        process.stderr.write(`${system.name}, ${rate === null ? 'closed loop' : `${rate}/s`}…\n`);
-        // Every system starts clean: the WAL the one before wrote is checkpointed now, not in
-        // the middle of the next one's phase (the anchor writing the old-size state writes
-        // 140 MB a phase), and autovacuum gets a moment.
-        await admin.query('CHECKPOINT');
-        await new Promise((r) => setTimeout(r, 2000));
-        // Each system warms up right before its own phase, not only once at the start: a server
-        // idle for the minute the others took has let V8 drop compiled code and shrink its heap.
-        await warmUp(system);
-        rows.push(await phase(system, rate, rate === null ? CLOSED_SECONDS : SECONDS, admin));
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Each round starts the order one system later: over as many rounds as systems, each runs in every place.
+      const order = systems.map((_, i) => systems[(i + round - 1) % systems.length]!);
+      for (const rate of [...RATES, null]) {
+        for (const system of order) {
+          process.stderr.write(`round ${round}: ${system.name}, ${rate === null ? 'closed loop' : `${rate}/s`}…\n`);
+          // Every system starts clean: the WAL the one before wrote is checkpointed now, not in
+          // the middle of the next one's phase (the anchor writing the old-size state writes
+          // 140 MB a phase), and autovacuum, where it runs, gets a moment.
+          // BENCH_VACUUM ('1' for the database, or a table's name): vacuum before each phase, as
+          // autovacuum would have by then where it runs. This machine's PostgreSQL has it off
+          // (conf.d/90-ci.conf), so without this nothing reclaims the game rows' dead versions.
+          if (process.env.BENCH_VACUUM)
+            await admin.query(
+              `VACUUM (ANALYZE) ${process.env.BENCH_VACUUM === '1' ? '' : pg.escapeIdentifier(process.env.BENCH_VACUUM)}`,
+            );
+          await admin.query('CHECKPOINT');
+          await new Promise((r) => setTimeout(r, 2000));
+          // Each system warms up right before its own phase, not only once at the start: a server
+          // idle for the minute the others took has let V8 drop compiled code and shrink its heap.
+          await warmUp(system);
+          rows.push({ ...(await phase(system, rate, rate === null ? CLOSED_SECONDS : SECONDS, admin)), round });
+        }
       }
     }
     const { rows: hot } = await admin.query<{ relname: string; upd: string; hot: string }>(
@@ -458,12 +503,12 @@ async function main() {
           : '\n'),
     );
     process.stdout.write(
-      `| Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Client CPU | All CPU ms/play | Stolen |${SHARED_ROOMS ? ' Other instance ms/play |' : ''}\n` +
-        `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${SHARED_ROOMS ? ' ---: |' : ''}\n`,
+      `|${ROUNDS > 1 ? ' Round |' : ''} Phase | System | Plays | Achieved/s | Ack p50 (ms) | Ack p99 (ms) | Max (ms) | Server CPU | PostgreSQL CPU | PG CPU ms/play | Plays/commit | Client CPU | All CPU ms/play | Stolen |${SHARED_ROOMS ? ' Other instance ms/play |' : ''}\n` +
+        `|${ROUNDS > 1 ? ' ---: |' : ''} --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${SHARED_ROOMS ? ' ---: |' : ''}\n`,
     );
     for (const r of rows)
       process.stdout.write(
-        `| ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} | ${fmt(r.stolen * 100, 0)}% |${SHARED_ROOMS ? ` ${fmt(r.otherCpuMsPerPlay, 2)} |` : ''}\n`,
+        `|${ROUNDS > 1 ? ` ${r.round} |` : ''} ${r.phase} | ${r.system} | ${r.plays} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max, 0)} | ${r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`} | ${fmt(r.pgCpu * 100, 0)}% | ${fmt(r.pgCpuMsPerPlay, 2)} | ${fmt(r.playsPerCommit, 1)} | ${fmt(r.clientCpu * 100, 0)}% | ${fmt(r.totalCpuMsPerPlay, 2)} | ${fmt(r.stolen * 100, 0)}% |${SHARED_ROOMS ? ` ${fmt(r.otherCpuMsPerPlay, 2)} |` : ''}\n`,
       );
     process.stdout.write("\nCourtside's undos alone (one play in 40):\n");
     for (const r of rows)
@@ -476,15 +521,27 @@ async function main() {
       hot.map((h) => `${h.relname} ${Math.round((100 * Number(h.hot)) / Math.max(1, Number(h.upd)))}%`).join(', ') +
         '\n',
     );
-    const find = (system: string, phase: string) => rows.find((r) => r.system === system && r.phase === phase)!;
-    process.stdout.write('\nRatios (Courtside against each anchor):\n');
+    const find = (system: string, phase: string, round: number) =>
+      rows.find((r) => r.system === system && r.phase === phase && r.round === round)!;
+    const median = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const mid = sorted.length / 2;
+      return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+    };
+    const rounds = Array.from({ length: ROUNDS }, (_, i) => i + 1);
+    process.stdout.write(
+      `\nRatios (Courtside against each anchor${ROUNDS > 1 ? '; the median of the rounds, then each round' : ''}):\n`,
+    );
     for (const phaseName of [...RATES.map((r) => `${r}/s offered`), 'closed loop']) {
-      const c = find('Courtside', phaseName);
       const parts = systems
         .filter((s) => s.name !== 'Courtside')
         .map((s) => {
-          const a = find(s.name, phaseName);
-          return `${s.name}: achieved ${fmt(c.perSecond / a.perSecond, 2)}×, p99 ${fmt(c.p99 / a.p99, 2)}×`;
+          const achieved = rounds.map(
+            (k) => find('Courtside', phaseName, k).perSecond / find(s.name, phaseName, k).perSecond,
+          );
+          const p99 = rounds.map((k) => find('Courtside', phaseName, k).p99 / find(s.name, phaseName, k).p99);
+          const each = (xs: number[]) => (ROUNDS > 1 ? ` (${xs.map((x) => fmt(x, 2)).join(', ')})` : '');
+          return `${s.name}: achieved ${fmt(median(achieved), 2)}×${each(achieved)}, p99 ${fmt(median(p99), 2)}×${each(p99)}`;
         });
       process.stdout.write(`- ${phaseName}: ${parts.join('; ')}\n`);
     }
