@@ -16,6 +16,25 @@ import {
   waitForHealth,
 } from './support/server-process.js';
 
+/** A database with nothing in it (dropped first if an earlier run left it). */
+const emptyDatabase = (name: string) =>
+  withAdmin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  });
+
+const dropDatabase = (name: string) => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+
+/** A server's environment on database `name`, creating the first administrator at start. */
+const withFirstAdmin = (name: string, port: number) => ({
+  DATABASE_URL: urlFor(name),
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  ID_HASH_KEY: 'k'.repeat(40),
+  JWT_SECRET: 'j'.repeat(40),
+  ...FIRST_ADMIN,
+});
+
 /** The real build, run as a user runs it: configuration, start-up, migrations, shutdown. */
 describe('the server process', () => {
   beforeAll(() => buildOnce(), 120_000);
@@ -45,19 +64,9 @@ describe('the server process', () => {
 
   it('migrates an empty database at start, logs JSON with request ids, and drains in-flight requests on SIGTERM', async () => {
     const name = `courtside_t_proc_${process.pid}`;
-    await withAdmin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${name}"`);
-    });
+    await emptyDatabase(name);
     const port = freePort();
-    const server = runServer({
-      DATABASE_URL: urlFor(name),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ID_HASH_KEY: 'k'.repeat(40),
-      JWT_SECRET: 'j'.repeat(40),
-      ...FIRST_ADMIN,
-    });
+    const server = runServer(withFirstAdmin(name, port));
     try {
       await waitForHealth(port, server);
       const token = await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD);
@@ -108,27 +117,15 @@ describe('the server process', () => {
       expect(tables).toBe(2);
     } finally {
       server.child.kill('SIGKILL');
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropDatabase(name);
     }
   }, 180_000);
 
   it('two instances started together on an empty database both come up (migrations and the first administrator once)', async () => {
     const name = `courtside_t_twin_${process.pid}`;
-    await withAdmin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${name}"`);
-    });
+    await emptyDatabase(name);
     const ports = [freePort(), freePort()];
-    const servers = ports.map((port) =>
-      runServer({
-        DATABASE_URL: urlFor(name),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ID_HASH_KEY: 'k'.repeat(40),
-        JWT_SECRET: 'j'.repeat(40),
-        ...FIRST_ADMIN,
-      }),
-    );
+    const servers = ports.map((port) => runServer(withFirstAdmin(name, port)));
     try {
       await Promise.all(servers.map((server, i) => waitForHealth(ports[i]!, server)));
       for (const port of ports)
@@ -144,7 +141,7 @@ describe('the server process', () => {
       for (const server of servers) expect(server.stderr()).not.toMatch(/duplicate key|already exists|failed to start/);
     } finally {
       servers.forEach((server) => server.child.kill('SIGKILL'));
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropDatabase(name);
     }
   }, 180_000);
 
@@ -298,10 +295,7 @@ describe('the server process', () => {
 
   it('starts from the bundle, keeps its compiled code for the next start, and loads one copy of each validation package', async () => {
     const name = `courtside_t_bundle_${process.pid}`;
-    await withAdmin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${name}"`);
-    });
+    await emptyDatabase(name);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'courtside-bundle-'));
     const cacheDir = path.join(dataDir, 'cache');
     const port = freePort();
@@ -375,16 +369,13 @@ describe('the server process', () => {
         expect(new Map(kept().map((f) => [f, statSync(f).mtimeMs]))).toEqual(before);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropDatabase(name);
     }
   }, 300_000);
 
   it('has no administrator and no default password until one is created from the command line', async () => {
     const name = `courtside_t_admin_${process.pid}`;
-    await withAdmin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${name}"`);
-    });
+    await emptyDatabase(name);
     const port = freePort();
     const server = runServer({ DATABASE_URL: urlFor(name), PORT: String(port), HOST: '127.0.0.1' });
     const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => {
@@ -427,7 +418,7 @@ describe('the server process', () => {
       await loginTo(port, 'chief', 'a replacement passphrase');
     } finally {
       server.child.kill('SIGKILL');
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropDatabase(name);
     }
   }, 180_000);
 });
