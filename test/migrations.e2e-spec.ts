@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.js';
 import { migrate } from '../src/database/migrate.js';
 import { schemaDiff } from '../src/database/schema-diff.js';
-import { createTestDatabase, urlFor, withAdmin } from './support/database.js';
+import { createTestDatabase, dropDatabase, emptyDatabase, urlFor } from './support/database.js';
 
 describe('migrations', () => {
   it('match the entities: generating a migration finds no drift', async () => {
@@ -39,7 +39,7 @@ describe('migrations', () => {
 
   it('instances starting together on an empty database apply each migration once, neither failing', async () => {
     const name = `courtside_m_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+    await emptyDatabase(name);
     // Three, as replicas (and create-admin beside them) would: each its own pool.
     const sources = [1, 2, 3].map(() => new DataSource(dataSourceOptions({ url: urlFor(name), poolSize: 1 })));
     try {
@@ -55,7 +55,7 @@ describe('migrations', () => {
       expect((await schemaDiff(sources[0]!)).up).toEqual([]);
     } finally {
       await Promise.all(sources.map((ds) => (ds.isInitialized ? ds.destroy() : undefined)));
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropDatabase(name);
     }
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { urlFor, withAdmin } from './support/database.js';
+import { dropDatabase, emptyDatabase, urlFor, withAdmin } from './support/database.js';
 import {
   buildOnce,
   CLI_DIR,
@@ -15,15 +15,6 @@ import {
   type ServerProcess,
   waitForHealth,
 } from './support/server-process.js';
-
-/** A database with nothing in it (dropped first if an earlier run left it). */
-const emptyDatabase = (name: string) =>
-  withAdmin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${name}"`);
-  });
-
-const dropDatabase = (name: string) => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
 /** A server's environment on database `name`, creating the first administrator at start. */
 const withFirstAdmin = (name: string, port: number) => ({

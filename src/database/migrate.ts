@@ -7,7 +7,7 @@ import { MigrationExecutor, type DataSource, type Migration } from 'typeorm';
 export const MIGRATION_LOCK_KEY = 4_270_913_811;
 
 /**
- * Applies the pending migrations (each in its own transaction) while holding a session-level
+ * Applies the pending migrations (in transactions as the data source's options say) while holding a session-level
  * advisory lock, all on one connection: instances starting at once on an empty database (two
  * replicas, or the server beside `create-admin`) apply them one after the other, and the second
  * finds nothing left to do, where TypeORM alone lets both create the same tables and one fail.
@@ -20,7 +20,7 @@ export async function migrate(ds: DataSource): Promise<Migration[]> {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       const executor = new MigrationExecutor(ds, runner);
-      executor.transaction = 'each';
+      executor.transaction = ds.options.migrationsTransactionMode ?? 'all';
       return await executor.executePendingMigrations();
     } finally {
       // Failing only with the connection, which takes the lock with it: the first error is the one to tell.

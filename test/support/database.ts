@@ -46,3 +46,13 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
     drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/** A database with nothing in it, for what must start from empty (dropped first if a run left it). */
+export const emptyDatabase = (name: string): Promise<void> =>
+  withAdmin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  });
+
+export const dropDatabase = (name: string): Promise<void> =>
+  withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
