@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { endLeftBehind } from './left-behind.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -33,7 +34,7 @@ export interface EmbeddedOptions {
   onLost?: (reason: string) => void;
 }
 
-/** Waits before each try to start a stopped cluster again; its orphaned backends need a moment to exit. */
+/** Waits before each try to start a stopped cluster again (each try first ends what the stopped one left behind). */
 const RESTART_DELAYS_MS = [200, 1_000, 3_000, 10_000];
 /** More unasked stops than this within RESTART_WINDOW_MS is a cluster that cannot stay up: give up. */
 const MAX_STOPS_IN_WINDOW = 5;
@@ -114,7 +115,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await admin.end().catch(() => undefined);
   }
 
-  const supervisor = superviseServer(server, start, options);
+  // A restart first ends the processes the stopped cluster left behind (left-behind.ts).
+  const startAgain = async () => {
+    const ended = await endLeftBehind(directory, bin.postgres);
+    if (ended.length > 0)
+      log(`ended ${ended.length} processes the stopped PostgreSQL left behind (${ended.join(', ')})`);
+    return start();
+  };
+  const supervisor = superviseServer(server, startAgain, options);
   return {
     url: embeddedUrl(options.port, database),
     stopping: () => supervisor.stopping(),
