@@ -4,12 +4,13 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
-import type { Observable } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { connectRedis, type RedisClient } from '../common/redis/connect.js';
 import type { Env } from '../config/env.js';
 import { notFound, type DomainError } from '../domain/shared/domain-error.js';
 import { clientAddress, ConnectionsPerAddress } from './connection-limit.js';
+import type { Ack } from './events.js';
 import { socketErrorBody } from './socket-errors.js';
 import { checkSocketPayload } from './socket-payload.js';
 
@@ -96,14 +97,12 @@ export class LiveIoAdapter extends IoAdapter {
   /**
    * What IoAdapter does, without an rxjs subscription chain per socket and message: the
    * listener runs the handler (guards, pipes, filters and interceptors included) and answers
-   * through the acknowledgement, or emits `{ event, data }`. An error that escaped the socket
-   * filters is logged, as IoAdapter logs it, and the socket stays usable.
+   * through the acknowledgement with `{ ok: true, data }` (the success half of `Ack<T>`; a
+   * failure is answered by SocketErrorFilter). An error that escaped the socket filters is
+   * logged, as IoAdapter logs it, and the socket stays usable. Handlers answer only through
+   * the acknowledgement: Nest's `{ event, data }` reply form is not used here.
    */
-  override bindMessageHandlers(
-    socket: Socket,
-    handlers: WsMessageHandler[],
-    transform: (data: unknown) => Observable<unknown>,
-  ): void {
+  override bindMessageHandlers(socket: Socket, handlers: WsMessageHandler[]): void {
     const known = new Set(handlers.map((h) => h.message as string));
     // An event nobody handles is answered, not left to the client's timeout.
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -117,22 +116,24 @@ export class LiveIoAdapter extends IoAdapter {
         // Depth, prototype keys and NUL before Nest's pipes transform anything (socket-payload.ts).
         const refused = checkSocketPayload(data);
         if (refused) return refuse(socket, ack, refused);
-        let result: Observable<unknown>;
+        let result: Promise<unknown>;
         try {
-          result = transform(callback(data, ack));
+          result = Promise.resolve(callback(data, ack));
         } catch (err) {
           this.log.error(err);
           return;
         }
-        result.subscribe({
-          next: (response) => {
-            if (response === undefined || response === null) return;
-            const reply = response as { event?: string; data?: unknown };
-            if (reply.event) socket.emit(reply.event, reply.data);
-            else if (!isAckHandledManually && typeof ack === 'function') (ack as (r: unknown) => void)(response);
-          },
-          error: (err: unknown) => this.log.error(err),
-        });
+        result
+          // With an interceptor the handler's answer is an Observable of one value; a failure
+          // inside it has been answered by the filter, and the Observable completes empty.
+          .then((out) => (isObservable(out) ? lastValueFrom(out, { defaultValue: undefined }) : out))
+          .then(
+            (response) => {
+              if (response === undefined || response === null || isAckHandledManually) return;
+              if (typeof ack === 'function') (ack as (r: Ack<unknown>) => void)({ ok: true, data: response });
+            },
+            (err: unknown) => this.log.error(err),
+          );
       });
     }
   }

@@ -1,4 +1,4 @@
-import { Logger, UseFilters, UseInterceptors, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, UseFilters, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -43,7 +43,7 @@ import {
 import { LiveDelivery, type LiveServer } from './live-delivery.service.js';
 import { memberRoom } from './rooms.js';
 import { SocketActor } from './socket-actor.js';
-import { AckInterceptor, SocketErrorFilter } from './socket-errors.js';
+import { SocketErrorFilter } from './socket-errors.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketAuthData>;
 
@@ -60,7 +60,6 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES })
 @UseFilters(SocketErrorFilter)
-@UseInterceptors(AckInterceptor)
 export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnection<LiveSocket>, OnModuleDestroy {
   private unsubscribeRevocations?: () => void;
   private readonly log = new Logger('LiveGateway');

@@ -1,16 +1,6 @@
-import {
-  Catch,
-  HttpException,
-  Logger,
-  type ArgumentsHost,
-  type CallHandler,
-  type ExceptionFilter,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
-import { map, type Observable } from 'rxjs';
 import { errorBody, knownErrorBody, type ErrorBody } from '../common/errors/error-body.js';
 import { databaseUnavailable } from '../database/pg-errors.js';
 import type { Ack } from './events.js';
@@ -42,12 +32,5 @@ export class SocketErrorFilter implements ExceptionFilter {
     const ack = host.getArgByIndex<unknown>(2);
     if (typeof ack === 'function') (ack as (r: Ack<never>) => void)(reply);
     else host.switchToWs().getClient<{ emit(event: string, data: unknown): void }>().emit('exception', reply);
-  }
-}
-
-/** Wraps a command's result as `{ ok: true, data }`, the success half of `Ack<T>`. */
-export class AckInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<Ack<unknown>> {
-    return next.handle().pipe(map((data: unknown) => ({ ok: true as const, data })));
   }
 }
