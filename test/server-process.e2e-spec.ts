@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -114,13 +114,25 @@ describe('the server process', () => {
     }
   }, 180_000);
 
-  it('two instances started together on an empty database both come up (migrations and the first administrator once)', async () => {
+  it('two instances and `migration:run` started together on an empty database all succeed (migrations and the first administrator once)', async () => {
     const name = `courtside_t_twin_${process.pid}`;
     await emptyDatabase(name);
     const ports = [freePort(), freePort()];
     const servers = ports.map((port) => runServer(withFirstAdmin(name, port)));
+    const migrationRun = new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(CLI_DIR, 'migrate.js')], {
+        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: urlFor(name) },
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
     try {
       await Promise.all(servers.map((server, i) => waitForHealth(ports[i]!, server)));
+      const cli = await migrationRun;
+      expect(cli.code).toBe(0);
+      expect(cli.out).toMatch(/^(Applied \d+ migrations:|No pending migrations)/);
       for (const port of ports)
         expect(await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD)).toEqual(expect.any(String));
       const pg = await import('pg');

@@ -1,15 +1,8 @@
 import 'reflect-metadata';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source.js';
 import { migrate } from '../database/migrate.js';
-import {
-  describeEmbeddedFailure,
-  embeddedUrl,
-  startEmbeddedPostgres,
-  type EmbeddedDatabase,
-} from '../database/embedded.js';
-import { describeDatabase, waitForDatabase } from '../database/wait-for-database.js';
+import { connectTarget, DatabaseTargetError } from './database-target.js';
 import {
   AdminSetupError,
   checkAdminCredentials,
@@ -43,7 +36,10 @@ async function main() {
     throw e;
   }
 
-  const { url, embedded } = await connectTarget();
+  const { url, embedded } = await connectTarget().catch((e: unknown) => {
+    if (e instanceof DatabaseTargetError) fail(e.message);
+    throw e;
+  });
   const ds = new DataSource(dataSourceOptions({ url }));
   let refused: string | undefined;
   try {
@@ -67,30 +63,6 @@ async function main() {
     await embedded?.stop();
   }
   if (refused) fail(refused);
-}
-
-/** DATABASE_URL; else the running server's embedded PostgreSQL; else start the embedded one for this command. */
-async function connectTarget(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  if (process.env.DATABASE_URL) {
-    await waitForDatabase(process.env.DATABASE_URL, 1, 0).catch((e: Error) => fail(e.message));
-    return { url: process.env.DATABASE_URL };
-  }
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const running = embeddedUrl(port);
-  try {
-    await waitForDatabase(running, 1, 0);
-    return { url: running };
-  } catch {
-    const directory = path.resolve(process.env.DATA_DIR ?? './data', 'pg');
-    try {
-      const embedded = await startEmbeddedPostgres({ directory, port });
-      return { url: embedded.url, embedded };
-    } catch (e) {
-      fail(
-        `could not reach ${describeDatabase(running)} nor start the embedded PostgreSQL in ${directory}: ${describeEmbeddedFailure(e)}`,
-      );
-    }
-  }
 }
 
 async function readPassword(): Promise<string> {
