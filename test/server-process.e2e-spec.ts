@@ -100,8 +100,7 @@ describe('the server process', () => {
       expect(logs.some((l) => l.reqId === 'trace-abcdef12' && l.res?.statusCode === 201)).toBe(true);
       expect(logs.some((l) => l.msg === 'stopped')).toBe(true);
       const tables = await withAdmin(async () => undefined).then(async () => {
-        const pg = await import('pg');
-        const c = new pg.default.Client(urlFor(name));
+        const c = new pg.Client(urlFor(name));
         await c.connect();
         const r = await c.query('SELECT count(*)::int AS n FROM unit');
         await c.end();
@@ -135,8 +134,7 @@ describe('the server process', () => {
       expect(cli.out).toMatch(/^(Applied \d+ migrations:|No pending migrations)/);
       for (const port of ports)
         expect(await loginTo(port, FIRST_ADMIN.ADMIN_USERNAME, FIRST_ADMIN.ADMIN_PASSWORD)).toEqual(expect.any(String));
-      const pg = await import('pg');
-      const c = new pg.default.Client(urlFor(name));
+      const c = new pg.Client(urlFor(name));
       await c.connect();
       const migrations = await c.query('SELECT count(*)::int AS n, count(DISTINCT name)::int AS d FROM migrations');
       const admins = await c.query('SELECT count(*)::int AS n FROM account');
