@@ -40,40 +40,85 @@ export function assertGapFree(log: readonly PlayEvent[]): void {
 }
 
 /**
+ * Which events of a log are in force, kept up to date one event at a time as the log grows, so
+ * whoever keeps a game's log (live scoring keeps it in memory) answers "what does an undo
+ * void?" without resolving the whole log again: an undo then costs the same at event 600 as at
+ * event 6. Each correction is checked as of the moment it was logged, as `resolveCorrections`
+ * checks it; a refused event leaves the tracker as it was.
+ */
+export class InForceTracker {
+  /** flags[seq] for seq 1..n (index 0 unused). */
+  private readonly flags: boolean[] = [false];
+  /** In-force voids currently pointing at each target. */
+  private readonly holders = new Map<number, Set<number>>();
+  private readonly events: PlayEvent[] = [];
+
+  static of(log: readonly PlayEvent[]): InForceTracker {
+    assertGapFree(log);
+    const tracker = new InForceTracker();
+    for (const e of log) tracker.add(e);
+    return tracker;
+  }
+
+  /** How many events it has seen (seq 1..length). */
+  get length(): number {
+    return this.events.length;
+  }
+
+  isInForce(seq: number): boolean {
+    return this.flags[seq] === true;
+  }
+
+  /** inForce[seq] for seq 1..n (index 0 unused), a copy. */
+  toArray(): boolean[] {
+    return [...this.flags];
+  }
+
+  /** Adds the log's next event (seq length + 1); throws, changing nothing, if it is refused. */
+  add(e: PlayEvent): void {
+    const position = this.events.length;
+    if (e.seq !== position + 1) {
+      throw new DomainError('GAME_SEQ_OUT_OF_ORDER', 'conflict', `Event at position ${position + 1} has seq ${e.seq}`, [
+        { field: `log[${position}].seq`, reason: `must be ${position + 1}` },
+      ]);
+    }
+    if (isCorrection(e)) checkTarget(e, this.flags, (seq) => this.events[seq - 1]!);
+    this.events.push(e);
+    this.flags.push(true);
+    if (e.type === 'void') this.hold(e.targetSeq, e.seq);
+  }
+
+  private hold(target: number, voidSeq: number): void {
+    const set = this.holders.get(target) ?? new Set<number>();
+    set.add(voidSeq);
+    this.holders.set(target, set);
+    if (this.flags[target]) this.setInForce(target, false);
+  }
+
+  private release(target: number, voidSeq: number): void {
+    const set = this.holders.get(target)!;
+    set.delete(voidSeq);
+    if (set.size === 0 && !this.flags[target]) this.setInForce(target, true);
+  }
+
+  /** A void going out of force releases its target; coming back into force, it holds it again. */
+  private setInForce(seq: number, value: boolean): void {
+    this.flags[seq] = value;
+    const e = this.events[seq - 1]!;
+    if (e.type === 'void') {
+      if (value) this.hold(e.targetSeq, seq);
+      else this.release(e.targetSeq, seq);
+    }
+  }
+}
+
+/**
  * Resolves corrections, checking each one as of the moment it was logged: the target must exist
  * before it (GAME_EVENT_NOT_FOUND) and be in force (GAME_EVENT_ALREADY_VOIDED); a replace must
  * target a play, not a correction, and carry a play (GAME_CORRECTION_TARGET_INVALID).
  */
 export function resolveCorrections(log: readonly PlayEvent[]): ResolvedLog {
-  assertGapFree(log);
-  const inForce: boolean[] = [false, ...log.map(() => true)];
-  // In-force voids currently pointing at each target.
-  const holders = new Map<number, Set<number>>();
-  const eventAt = (seq: number) => log[seq - 1]!;
-
-  const hold = (target: number, voidSeq: number) => {
-    const set = holders.get(target) ?? new Set<number>();
-    set.add(voidSeq);
-    holders.set(target, set);
-    if (inForce[target]) setInForce(target, false);
-  };
-  const release = (target: number, voidSeq: number) => {
-    const set = holders.get(target)!;
-    set.delete(voidSeq);
-    if (set.size === 0 && !inForce[target]) setInForce(target, true);
-  };
-  function setInForce(seq: number, value: boolean): void {
-    inForce[seq] = value;
-    const e = eventAt(seq);
-    if (e.type === 'void') (value ? hold : release)(e.targetSeq, seq);
-  }
-
-  for (const e of log) {
-    if (!isCorrection(e)) continue;
-    checkTarget(e, inForce, eventAt);
-    if (e.type === 'void') hold(e.targetSeq, e.seq);
-  }
-
+  const inForce = InForceTracker.of(log).toArray();
   const replacements = new Map<number, ReplaceCorrection & { seq: number }>();
   for (const e of log) if (e.type === 'replace' && inForce[e.seq]) replacements.set(e.targetSeq, e);
   const plays: EffectivePlay[] = [];
@@ -93,7 +138,7 @@ export function resolveCorrections(log: readonly PlayEvent[]): ResolvedLog {
 
 function checkTarget(
   e: PlayEvent & (VoidCorrection | ReplaceCorrection),
-  inForce: boolean[],
+  inForce: readonly boolean[],
   eventAt: (seq: number) => PlayEvent,
 ): void {
   const target = e.targetSeq;
@@ -129,12 +174,13 @@ function checkTarget(
  * itself an undo. Repeated undos walk back through the log; undoing a correction reinstates what
  * it corrected. Returns null when there is nothing left to undo. The service assigns seq and
  * clientEventId, and applies it like any event (it is refused if it would break later plays).
+ * `tracked`, when the caller keeps one for this log, saves resolving the log again.
  */
-export function undoLast(log: readonly PlayEvent[]): VoidCorrection | null {
-  const { inForce } = resolveCorrections(log);
+export function undoLast(log: readonly PlayEvent[], tracked?: InForceTracker): VoidCorrection | null {
+  const inForce = tracked?.length === log.length ? tracked : InForceTracker.of(log);
   for (let i = log.length - 1; i >= 0; i--) {
     const e = log[i]!;
-    if (!inForce[e.seq]) continue;
+    if (!inForce.isInForce(e.seq)) continue;
     if (e.type === 'void' && e.undo === true) continue;
     return { type: 'void', targetSeq: e.seq, undo: true };
   }

@@ -12,7 +12,7 @@ export type * from './game-state.js';
 export { initialGameState } from './game-state.js';
 export { applyEvent, replay, gameEndFacts, assertGameCanEnd, type GameEndFacts } from './reducer.js';
 export { catchUp, snapshotDue, SNAPSHOT_EVERY } from './snapshots.js';
-export { resolveCorrections, undoLast, type ResolvedLog } from './corrections.js';
+export { InForceTracker, resolveCorrections, undoLast, type ResolvedLog } from './corrections.js';
 export { boxScore, playerGameLines, percentage } from './box-score.js';
 export type {
   BoxScore,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
 import { boxScore } from './box-score.js';
-import { resolveCorrections, undoLast } from './corrections.js';
+import { InForceTracker, resolveCorrections, undoLast } from './corrections.js';
 import { deepFreeze } from './fixtures/fold.js';
 import { simpleGame } from './fixtures/teams.js';
 import type { GameContext } from './game-settings.js';
@@ -169,6 +169,42 @@ describe('reducer properties (random legal games with corrections)', () => {
           const total = f.personal + f.technical + f.unsportsmanlike + f.disqualifying;
           expect(p.out).toBe(dq ? 'disqualified' : total >= context.settings.foulOutLimit ? 'fouled_out' : null);
           expect(state.lines[p.playerId]!.pf).toBe(total);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the in-force tracker, fed one event at a time, agrees at every step with the definition; a refused event changes nothing', () => {
+    /** The definition, from the end back: an event is in force unless an in-force void after it targets it. */
+    const definition = (log: readonly PlayEvent[]): boolean[] => {
+      const inForce = [false, ...log.map(() => true)];
+      for (let k = log.length; k >= 1; k--)
+        inForce[k] = !log.some((e) => e.seq > k && e.type === 'void' && e.targetSeq === k && inForce[e.seq]);
+      return inForce;
+    };
+    fc.assert(
+      fc.property(games, fc.array(fc.nat(1000), { maxLength: 20 }), ([intents, tracked], tries) => {
+        const { log } = buildGame(intents, tracked);
+        const tracker = new InForceTracker();
+        log.forEach((e, i) => {
+          tracker.add(e);
+          const prefix = log.slice(0, i + 1);
+          expect(tracker.toArray()).toEqual(definition(prefix));
+          expect(undoLast(prefix, tracker)).toEqual(undoLast(prefix));
+        });
+        expect(resolveCorrections(log).inForce).toEqual(definition(log));
+        // Voids of events not in force, or of events that do not exist, and events out of order: refused, tracker unchanged.
+        const before = tracker.toArray();
+        for (const n of tries) {
+          const targetSeq = (n % (log.length + 2)) + (n % 3 === 0 ? log.length : 0);
+          const refused = { type: 'void', targetSeq, seq: log.length + 1 + (n % 2), clientEventId: 'x' } as PlayEvent;
+          const acceptable =
+            refused.seq === log.length + 1 && targetSeq >= 1 && targetSeq <= log.length && before[targetSeq];
+          if (acceptable) continue;
+          expect(() => tracker.add(refused)).toThrow(DomainError);
+          expect(tracker.toArray()).toEqual(before);
+          expect(tracker.length).toBe(log.length);
         }
       }),
       { numRuns: 150 },

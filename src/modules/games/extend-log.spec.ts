@@ -1,5 +1,7 @@
+import { undoLast } from '../../domain/game/corrections.js';
 import type { PlayEvent } from '../../domain/game/play-event.js';
-import { extendLog, type TimedLog } from './game-store.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { extendLog, inForceOf, type TimedLog } from './game-store.js';
 
 const event = (seq: number) => ({ type: 'period_start', seq, clientEventId: `e${seq}` }) as unknown as PlayEvent;
 const at = (seq: number) => new Date(Date.UTC(2024, 4, 11, 11, 30, seq));
@@ -37,5 +39,35 @@ describe('extendLog', () => {
   it('keeps no log that is missing events', () => {
     expect(extendLog(logOf(2), event(4), at(4))).toBeUndefined();
     expect(extendLog({ events: logOf(3).events, recordedAt: logOf(2).recordedAt }, event(4), at(4))).toBeUndefined();
+  });
+});
+
+describe('extendLog and the in-force tracker', () => {
+  const voidOf = (seq: number, targetSeq: number) =>
+    ({ type: 'void', targetSeq, seq, clientEventId: `e${seq}` }) as unknown as PlayEvent;
+
+  it('grows the tracker with the newest log, so an undo after many plays does not resolve the log again', () => {
+    const log = logOf(3);
+    const tracker = inForceOf(log);
+    let next = extendLog(log, event(4), at(4))!;
+    next = extendLog(next, voidOf(5, 4), at(5))!;
+    expect(next.inForce).toBe(tracker);
+    expect(inForceOf(next)).toBe(tracker);
+    expect(tracker.toArray()).toEqual([false, true, true, true, false, true]);
+    expect(undoLast(next.events, inForceOf(next))).toEqual({ type: 'void', targetSeq: 5, undo: true });
+  });
+
+  it('a copied older view starts without a tracker, and one that cannot follow is dropped and made again on use', () => {
+    const log = logOf(3);
+    inForceOf(log);
+    const newer = extendLog(log, event(4), at(4))!;
+    const branched = extendLog(newer, { ...event(3), clientEventId: 'x' } as PlayEvent, at(8))!;
+    expect(branched.inForce).toBeUndefined();
+    expect(inForceOf(branched).length).toBe(3);
+    // A void of an event already voided cannot be added (it would never have committed): dropped, not wrong.
+    const voided = extendLog(newer, voidOf(5, 4), at(5))!;
+    const again = extendLog(voided, voidOf(6, 4), at(6))!;
+    expect(again.inForce).toBeUndefined();
+    expect(() => inForceOf(again)).toThrow(DomainError);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '../../database/transaction.js';
 import {
   catchUp,
+  InForceTracker,
   replay,
   type GameContext,
   type GameResult,
@@ -44,6 +45,17 @@ export interface LockedGame {
 export interface TimedLog {
   events: readonly PlayEvent[];
   recordedAt: readonly Date[];
+  /** Which events are in force, once an undo asked (see `inForceOf`); grows with the log. */
+  inForce?: InForceTracker;
+}
+
+/**
+ * Which of the log's events are in force: the tracker kept beside the log, made on first use
+ * (the game's first undo resolves the log once; later ones only look at the end of it).
+ */
+export function inForceOf(log: TimedLog): InForceTracker {
+  if (log.inForce?.length !== log.events.length) log.inForce = InForceTracker.of(log.events);
+  return log.inForce;
 }
 
 /**
@@ -54,18 +66,28 @@ export interface TimedLog {
  * copied up to there first. An older view that sees the added events belongs to an older
  * version of the game: whatever it computes from them, its write is refused by the version check
  * (and times are looked up by seq). A log missing events is not kept (undefined: the next undo
- * reads the log again).
+ * reads the log again). The in-force tracker grows with the newest log; a copy starts without
+ * one.
  */
 export function extendLog(log: TimedLog, event: PlayEvent, at: Date): TimedLog | undefined {
   const kept = event.seq - 1;
   if (log.events.length < kept || log.recordedAt.length !== log.events.length) return undefined;
-  const grown =
-    log.events.length === kept
-      ? { events: log.events as PlayEvent[], recordedAt: log.recordedAt as Date[] }
-      : { events: log.events.slice(0, kept), recordedAt: log.recordedAt.slice(0, kept) };
-  grown.events.push(event);
-  grown.recordedAt.push(at);
-  return grown;
+  if (log.events.length !== kept)
+    return { events: [...log.events.slice(0, kept), event], recordedAt: [...log.recordedAt.slice(0, kept), at] };
+  (log.events as PlayEvent[]).push(event);
+  (log.recordedAt as Date[]).push(at);
+  return { events: log.events, recordedAt: log.recordedAt, inForce: grownTracker(log.inForce, event) };
+}
+
+/** The tracker with the committed event added, or none when it cannot follow (it is made again on use). */
+function grownTracker(tracker: InForceTracker | undefined, event: PlayEvent): InForceTracker | undefined {
+  if (tracker?.length !== event.seq - 1) return undefined;
+  try {
+    tracker.add(event);
+    return tracker;
+  } catch {
+    return undefined;
+  }
 }
 
 export type StoredEvent = Pick<PlayEventEntity, 'gameId' | 'seq' | 'clientEventId' | 'body' | 'recordedAt' | 'after'>;

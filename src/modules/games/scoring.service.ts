@@ -23,7 +23,7 @@ import { ScorekeeperAccess } from '../scorekeeping/scorekeeper-access.service.js
 import { SessionsService } from '../sessions/sessions.service.js';
 import { toGameLiveDto, toPlayEventDto, toRecordedEventDto } from './game.mapper.js';
 import { GameResultEvents } from './game-result-events.js';
-import { extendLog, GameStore, type LockedGame, type StoredEvent, type TimedLog } from './game-store.js';
+import { extendLog, GameStore, inForceOf, type LockedGame, type StoredEvent, type TimedLog } from './game-store.js';
 import type { RecordedEventDto, RecordEventDto, UndoDto } from './play-event.dto.js';
 
 /** How many missed events a stale writer gets back with its 409, to catch up without another call. */
@@ -33,7 +33,7 @@ interface Append {
   clientEventId: string;
   expectedSeq: number;
   /** The event to record, or how to make it from the log (undo). */
-  body: PlayEventBody | ((log: readonly PlayEvent[]) => PlayEventBody);
+  body: PlayEventBody | ((log: TimedLog) => PlayEventBody);
   /** Whether an event already recorded under this client id is this same command (a retry). */
   isRetryOf: (recorded: PlayEventBody) => boolean;
 }
@@ -85,7 +85,7 @@ export class ScoringService {
       clientEventId: command.clientEventId,
       expectedSeq: command.expectedSeq,
       body: (log) => {
-        const undo = undoLast(log);
+        const undo = undoLast(log.events, inForceOf(log));
         if (undo === null) throw conflict('GAME_NOTHING_TO_UNDO', 'There is nothing left to undo in this game');
         return undo;
       },
@@ -120,7 +120,7 @@ export class ScoringService {
     let next: GameState;
     try {
       if (typeof command.body === 'function' && !log) return null;
-      body = typeof command.body === 'function' ? command.body(log!.events) : command.body;
+      body = typeof command.body === 'function' ? command.body(log!) : command.body;
       if (isCorrection(body) && !log) return null;
       // A step of the lifecycle (ready to live) has listeners that write in its transaction: locked path.
       if (this.statusAfter(game, body) !== game.status) return null;
@@ -245,7 +245,7 @@ export class ScoringService {
     let body: PlayEventBody;
     let next: GameState;
     try {
-      body = typeof command.body === 'function' ? command.body(log.events) : command.body;
+      body = typeof command.body === 'function' ? command.body(log) : command.body;
       const event = { ...body, seq, clientEventId: command.clientEventId } as PlayEvent;
       next = applyEvent(state, event, context, isCorrection(body) ? log.events : undefined, game.before);
     } catch (e) {
