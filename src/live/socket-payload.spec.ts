@@ -29,6 +29,8 @@ describe('checkSocketPayload', () => {
       { field: 'event.__proto__', reason: 'is a prototype key and is not accepted' },
     ]);
     expect(checkSocketPayload({ constructor: { prototype: {} } })?.details[0]?.field).toBe('constructor');
+    expect(checkSocketPayload({ a: [[1], { 'k\u0000': 1 }] })?.details[0]?.field).toBe('a[1].k\u0000');
+    expect(checkSocketPayload({ 'top\u0000': 1 })?.details[0]?.field).toBe('top\u0000');
   });
 
   it('wants an object', () => {

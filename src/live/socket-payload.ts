@@ -6,9 +6,6 @@ export const MAX_SOCKET_PAYLOAD_DEPTH = 16;
 /** Keys that could reach an object's prototype if a payload were merged into another object. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const fieldPath = (parent: string, key: string | number): string =>
-  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
-
 /**
  * Checks a socket command's payload before anything transforms or validates it (class-transformer
  * recurses and overflows the stack on a few thousand levels): one iterative pass, proportional
@@ -27,30 +24,58 @@ export function checkSocketPayload(payload: unknown): DomainError | null {
     : invalid('VALIDATION_FAILED', '请求格式错误 / Validation failed', [problem]);
 }
 
+/** A value met during the scan, and how it was reached (its path is put together only if refused). */
+interface Visit {
+  value: unknown;
+  depth: number;
+  key: string | number | null;
+  parent: Visit | null;
+}
+
+/** `event.players[2]`: the keys from the payload down to `at`, with `key` after them when given. */
+function pathOf(at: Visit | null, key?: string): string {
+  const keys: Array<string | number> = key === undefined ? [] : [key];
+  for (let v = at; v !== null && v.key !== null; v = v.parent) keys.push(v.key);
+  let path = '';
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i]!;
+    path = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+  }
+  return path;
+}
+
+/** The payload's own key that `at` lies under (the field a too-deep refusal names). */
+function topOf(at: Visit): string {
+  let v = at;
+  while (v.parent !== null && v.parent.key !== null) v = v.parent;
+  return v.key === null ? '' : String(v.key);
+}
+
 function scan(root: object): ErrorDetail | null {
   // Depth-first with an explicit stack: no recursion, so no stack to overflow.
-  const stack: Array<{ value: unknown; path: string; depth: number; top: string }> = [
-    { value: root, path: '', depth: 1, top: '' },
-  ];
+  const stack: Visit[] = [{ value: root, depth: 1, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value, path, depth, top } = stack.pop()!;
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return { field: path, reason: 'must not contain the NUL character (\\u0000)' };
+      if (value.includes('\u0000'))
+        return { field: pathOf(visit), reason: 'must not contain the NUL character (\\u0000)' };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_SOCKET_PAYLOAD_DEPTH)
-      return { field: top, reason: `nests deeper than ${MAX_SOCKET_PAYLOAD_DEPTH} levels` };
+      return { field: topOf(visit), reason: `nests deeper than ${MAX_SOCKET_PAYLOAD_DEPTH} levels` };
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--)
-        stack.push({ value: value[i], path: fieldPath(path, i), depth: depth + 1, top: top || String(i) });
+        stack.push({ value: value[i], depth: depth + 1, key: i, parent: visit });
       continue;
     }
     for (const key of Object.keys(value)) {
-      const at = fieldPath(path, key);
-      if (PROTOTYPE_KEYS.has(key)) return { field: at, reason: 'is a prototype key and is not accepted' };
-      if (key.includes('\u0000')) return { field: at, reason: 'must not contain the NUL character (\\u0000)' };
-      stack.push({ value: (value as Record<string, unknown>)[key], path: at, depth: depth + 1, top: top || key });
+      if (PROTOTYPE_KEYS.has(key))
+        return { field: pathOf(visit, key), reason: 'is a prototype key and is not accepted' };
+      if (key.includes('\u0000'))
+        return { field: pathOf(visit, key), reason: 'must not contain the NUL character (\\u0000)' };
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, key, parent: visit });
     }
   }
   return null;

@@ -66,38 +66,57 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 }
 
-/** A UTF-16 surrogate without its pair: JSON can carry one (`"\\ud800"`), UTF-8 text cannot. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
+/**
+ * Why PostgreSQL could not store the text, or null: NUL, or a UTF-16 surrogate without its pair
+ * (JSON can carry one, `"\\ud800"`; UTF-8 text cannot).
+ */
 function textProblem(text: string): string | null {
   if (text.includes('\u0000')) return 'must not contain control characters';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text';
+  if (!text.isWellFormed()) return 'must be valid Unicode text';
   return null;
 }
 
 /**
  * The first string or key that PostgreSQL could not store as text (NUL, a lone surrogate),
- * with its path, or null. Depth is bounded by the body parser.
+ * with its path, or null. Depth is bounded by the body parser. Every request body passes
+ * through here, so the path is put together only for the value found.
  */
-export function findBadText(value: unknown, path: string, depth = 0): ErrorDetail | null {
+export function findBadText(value: unknown, path: string): ErrorDetail | null {
+  const found = badTextIn(value, 0);
+  if (found === null) return null;
+  let field = path;
+  for (let i = found.at.length - 1; i >= 0; i--) {
+    const key = found.at[i]!;
+    field = typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key;
+  }
+  return { field, reason: found.reason };
+}
+
+/** The problem found and where: `at` holds the keys from the problem up to the value given. */
+function badTextIn(value: unknown, depth: number): { at: Array<string | number>; reason: string } | null {
   if (typeof value === 'string') {
     const reason = textProblem(value);
-    return reason ? { field: path, reason } : null;
+    return reason ? { at: [], reason } : null;
   }
   if (value === null || typeof value !== 'object' || depth > 64) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findBadText(value[i], `${path}[${i}]`, depth + 1);
-      if (found !== null) return found;
+      const found = badTextIn(value[i], depth + 1);
+      if (found !== null) {
+        found.at.push(i);
+        return found;
+      }
     }
     return null;
   }
-  for (const [key, v] of Object.entries(value)) {
-    const field = path ? `${path}.${key}` : key;
+  for (const key of Object.keys(value)) {
     const reason = textProblem(key);
-    if (reason) return { field, reason };
-    const found = findBadText(v, field, depth + 1);
-    if (found !== null) return found;
+    if (reason) return { at: [key], reason };
+    const found = badTextIn((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== null) {
+      found.at.push(key);
+      return found;
+    }
   }
   return null;
 }

@@ -70,5 +70,15 @@ describe('validation decorators', () => {
     expect(findBadText({ name: 'a\ud800' }, '')).toEqual({ field: 'name', reason: 'must be valid Unicode text' });
     expect(findBadText('a\u0000', 'q')).toMatchObject({ field: 'q' });
     expect(findBadText({ name: '湖州 😀', n: 1, list: ['a'] }, '')).toBeNull();
+    // The path starts from the one given, and names the first problem in document order.
+    expect(findBadText({ ok: ['a', { fine: 'b' }], x: [[0, { y: 'z\udc00' }]], later: '\u0000' }, 'body')).toEqual({
+      field: 'body.x[0][1].y',
+      reason: 'must be valid Unicode text',
+    });
+    expect(findBadText([{ a: 1 }, 'b\u0000'], '')).toEqual({
+      field: '[1]',
+      reason: 'must not contain control characters',
+    });
+    expect(findBadText({ pair: '\ud83d\ude00', high: '\ud83d' }, '')).toMatchObject({ field: 'high' });
   });
 });
