@@ -65,6 +65,23 @@ describe('WriteBatcher', () => {
     await expect(Promise.all(answers)).resolves.toHaveLength(10);
   });
 
+  it('sends what is waiting as one batch, not spread over the free connections', async () => {
+    const w = recordingWriter();
+    const batcher = new WriteBatcher(w.write, { maxInFlight: 4, maxBatch: 10 });
+    const answers = Array.from({ length: 6 }, (_, i) => batcher.submit(i));
+    await turn();
+    expect(w.batches).toEqual([[0, 1, 2, 3, 4, 5]]);
+    // What arrives while it is at the database goes at once, on another connection.
+    const more = [6, 7].map((i) => batcher.submit(i));
+    await turn();
+    expect(w.batches).toEqual([
+      [0, 1, 2, 3, 4, 5],
+      [6, 7],
+    ]);
+    await w.answerAll();
+    await expect(Promise.all([...answers, ...more])).resolves.toHaveLength(8);
+  });
+
   it('writes the items of a failed batch again one by one, so only the bad item fails', async () => {
     const w = recordingWriter((i) => i === 2);
     const batcher = new WriteBatcher(w.write, { maxInFlight: 1, maxBatch: 10 });
