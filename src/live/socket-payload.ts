@@ -1,3 +1,4 @@
+import { fieldPath } from '../common/errors/field-path.js';
 import { invalid, type DomainError, type ErrorDetail } from '../domain/shared/domain-error.js';
 
 /** Deepest nesting a command's payload may have; the deepest command (a replace) needs about 5. */
@@ -32,16 +33,11 @@ interface Visit {
   parent: Visit | null;
 }
 
-/** `event.players[2]`: the keys from the payload down to `at`, with `key` after them when given. */
+/** The path of `at` (with `key` after it when given). */
 function pathOf(at: Visit | null, key?: string): string {
   const keys: Array<string | number> = key === undefined ? [] : [key];
   for (let v = at; v !== null && v.key !== null; v = v.parent) keys.push(v.key);
-  let path = '';
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const k = keys[i]!;
-    path = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-  }
-  return path;
+  return fieldPath(keys);
 }
 
 /** The payload's own key that `at` lies under (the field a too-deep refusal names). */

@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '../../domain/shared/domain-error.js';
 import { cacheValidationMetadataLookups } from '../validation/metadata-cache.js';
+import { fieldPath } from './field-path.js';
 
 /** Flattens class-validator errors into `{ field, reason }` with dotted/indexed paths. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -83,13 +84,7 @@ function textProblem(text: string): string | null {
  */
 export function findBadText(value: unknown, path: string): ErrorDetail | null {
   const found = badTextIn(value, 0);
-  if (found === null) return null;
-  let field = path;
-  for (let i = found.at.length - 1; i >= 0; i--) {
-    const key = found.at[i]!;
-    field = typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key;
-  }
-  return { field, reason: found.reason };
+  return found === null ? null : { field: fieldPath(found.at, path), reason: found.reason };
 }
 
 /** The problem found and where: `at` holds the keys from the problem up to the value given. */
