@@ -1,5 +1,7 @@
+import { jest } from '@jest/globals';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { GamesService } from '../src/modules/games/games.service.js';
 import { startInstance, type Instance } from './support/instances.js';
 import { gameBetween, newKit, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type Http, type HttpResult, type LoggedIn, type TestContext } from './support/test-app.js';
@@ -170,6 +172,66 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
       });
       expect(liveAfter.status).toBe(200);
       expect(liveAfter.body.liveGameIds).toEqual([live.gameId]);
+    },
+    LONG,
+  );
+
+  it(
+    'after a play, fans’ reads that find the new version while it is computed share that computation, and all get the play',
+    async () => {
+      const key = await gameBetween(ctx, kit, TEAMS[1]!, TEAMS[3]!);
+      const live = await playGame(ctx, kit, key, [['fg', players(TEAMS[1]!)[2]!, 2]], { end: false });
+      const url = `/api/v1/games/${live.gameId}`;
+      const before = await ctx.anon('GET', url);
+      expect(before.body.homeScore + before.body.awayScore).toBe(2);
+
+      await live.send({
+        type: 'field_goal_made',
+        teamId: kit.teams.get(TEAMS[3]!),
+        playerId: kit.players.get(players(TEAMS[3]!)[2]!)!.id,
+        points: 3,
+      });
+      // The game's own read (the database and the answer's assembly), counted and made as slow as
+      // standings of a large tournament are, so the reads arrive while it runs.
+      const games = ctx.app.get(GamesService);
+      const read = games.get.bind(games);
+      const computed = jest
+        .spyOn(games, 'get')
+        .mockImplementation(async (id) => (await new Promise((r) => setTimeout(r, 150)), read(id)));
+      try {
+        const first = ctx.anon('GET', url);
+        await new Promise((r) => setTimeout(r, 50));
+        const others = Array.from({ length: 19 }, () => ctx.anon('GET', url));
+        const reads = await Promise.all([first, ...others]);
+        expect(reads.map((r) => r.status)).toEqual(reads.map(() => 200));
+        expect(new Set(reads.map((r) => r.body.homeScore + r.body.awayScore))).toEqual(new Set([5]));
+        expect(new Set(reads.map((r) => r.headers['etag'])).size).toBe(1);
+        expect(reads[0]!.headers['etag']).not.toBe(before.headers['etag']);
+        // One computation for the one new version (reads shared by address alone waited for a second).
+        expect(computed).toHaveBeenCalledTimes(1);
+
+        // A read that finds a newer version than the one being computed gets its own computation.
+        const basket = (team: string, points: number) =>
+          live.send({
+            type: 'field_goal_made',
+            teamId: kit.teams.get(team),
+            playerId: kit.players.get(players(team)[2]!)!.id,
+            points,
+          });
+        await basket(TEAMS[1]!, 2);
+        const older = ctx.anon('GET', url);
+        await new Promise((r) => setTimeout(r, 50));
+        await basket(TEAMS[3]!, 2);
+        const newer = await ctx.anon('GET', url);
+        const olderRead = await older;
+        // Never older than the version it found (here newer: its computation read after the basket).
+        expect(olderRead.body.homeScore + olderRead.body.awayScore).toBeGreaterThanOrEqual(7);
+        expect(newer.body.homeScore + newer.body.awayScore).toBe(9);
+        expect(newer.headers['etag']).not.toBe(olderRead.headers['etag']);
+        expect(computed).toHaveBeenCalledTimes(3);
+      } finally {
+        computed.mockRestore();
+      }
     },
     LONG,
   );

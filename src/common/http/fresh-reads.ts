@@ -100,10 +100,18 @@ const MAX_ENTRIES = 1000;
  * The version is read before the answer is computed, so a kept answer is never older than its
  * version says (at worst newer, which only costs one more recompute). Requests with credentials
  * are not served from here: what they see may depend on who they are.
+ *
+ * Requests that find the same new version while its answer is still being computed wait for that
+ * computation instead of starting their own: it is the kept answer of their version, not yet
+ * finished. (Without this, a play during a final sent every fan page's read that arrived during
+ * the recompute to wait for a second one after it, SharedAnonymousReads' rule for reads without
+ * a version; the game read's p99 doubled while plays arrived, issue 18.)
  */
 @Injectable()
 export class FreshPublicReads implements NestInterceptor {
   private readonly kept = new Map<string, { version: string; body: EncodedJson }>();
+  /** Answers being computed, per address, with the version they are computed for. */
+  private readonly computing = new Map<string, { version: string; body: Promise<EncodedJson> }>();
   /** Callers of one shared read (SharedAnonymousReads) get the same answer object: encoded once for all. */
   private readonly encoded = new WeakMap<object, EncodedJson>();
 
@@ -154,12 +162,28 @@ export class FreshPublicReads implements NestInterceptor {
       void reply.header('etag', etag);
       return '';
     }
-    const body = this.encodedOnce(await lastValue(next.handle()));
+    const body = await this.computed(key, version, next);
     void reply.header('etag', etag);
-    this.kept.delete(key);
-    this.kept.set(key, { version, body });
-    if (this.kept.size > MAX_ENTRIES) this.kept.delete(this.kept.keys().next().value!);
     return body.send(reply, request.headers['accept-encoding']);
+  }
+
+  /** The answer of `version`, from a computation already under way for it or a new one, kept when done. */
+  private computed(key: string, version: string, next: CallHandler): Promise<EncodedJson> {
+    const running = this.computing.get(key);
+    if (running?.version === version) return running.body;
+    const body = lastValue(next.handle()).then((answer) => this.encodedOnce(answer));
+    const computing = { version, body };
+    this.computing.set(key, computing);
+    const done = () => {
+      if (this.computing.get(key) === computing) this.computing.delete(key);
+    };
+    body.then((encoded) => {
+      done();
+      this.kept.delete(key);
+      this.kept.set(key, { version, body: encoded });
+      if (this.kept.size > MAX_ENTRIES) this.kept.delete(this.kept.keys().next().value!);
+    }, done);
+    return body;
   }
 
   private encodedOnce(answer: unknown): EncodedJson {
