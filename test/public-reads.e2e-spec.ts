@@ -64,6 +64,11 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
     await ctx?.close();
   });
 
+  /** A game between two teams, live after a basket of 2 by `scorer`, and its public address. */
+  const liveGame = async (home: string, away: string, scorer: string) => {
+    const live = await playGame(ctx, kit, await gameBetween(ctx, kit, home, away), [['fg', scorer, 2]], { end: false });
+    return { live, url: `/api/v1/games/${live.gameId}` };
+  };
   const played = (res: HttpResult, team: string) =>
     res.body.groups[0].official.find((r: { team: { name: string } }) => r.team.name === team).played as number;
 
@@ -140,9 +145,7 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
   it(
     'a game: every play gives a new tag; the tag of the current version answers 304',
     async () => {
-      const key = await gameBetween(ctx, kit, TEAMS[0]!, TEAMS[2]!);
-      const live = await playGame(ctx, kit, key, [['fg', players(TEAMS[0]!)[1]!, 2]], { end: false });
-      const url = `/api/v1/games/${live.gameId}`;
+      const { live, url } = await liveGame(TEAMS[0]!, TEAMS[2]!, players(TEAMS[0]!)[1]!);
       const first = await anonB('GET', url);
       expect({ status: first.status, error: first.body.code }).toEqual({ status: 200, error: undefined });
       expect(first.body.homeScore + first.body.awayScore).toBe(2);
@@ -179,9 +182,7 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
   it(
     'after a play, fans’ reads that find the new version while it is computed share that computation, and all get the play',
     async () => {
-      const key = await gameBetween(ctx, kit, TEAMS[1]!, TEAMS[3]!);
-      const live = await playGame(ctx, kit, key, [['fg', players(TEAMS[1]!)[2]!, 2]], { end: false });
-      const url = `/api/v1/games/${live.gameId}`;
+      const { live, url } = await liveGame(TEAMS[1]!, TEAMS[3]!, players(TEAMS[1]!)[2]!);
       const before = await ctx.anon('GET', url);
       expect(before.body.homeScore + before.body.awayScore).toBe(2);
 
