@@ -199,9 +199,15 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
       const computed = jest
         .spyOn(games, 'get')
         .mockImplementation(async (id) => (await new Promise((r) => setTimeout(r, 150)), read(id)));
+      // Until the game's read has been called `n` times: its reader has found its version by then.
+      const calledTimes = async (n: number) => {
+        for (const until = Date.now() + 30_000; computed.mock.calls.length < n;)
+          if (Date.now() > until) throw new Error(`the game's read was not called ${n} times`);
+          else await new Promise((r) => setTimeout(r, 5));
+      };
       try {
         const first = ctx.anon('GET', url);
-        await new Promise((r) => setTimeout(r, 50));
+        await calledTimes(1);
         const others = Array.from({ length: 19 }, () => ctx.anon('GET', url));
         const reads = await Promise.all([first, ...others]);
         expect(reads.map((r) => r.status)).toEqual(reads.map(() => 200));
@@ -221,7 +227,7 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
           });
         await basket(TEAMS[1]!, 2);
         const older = ctx.anon('GET', url);
-        await new Promise((r) => setTimeout(r, 50));
+        await calledTimes(2);
         await basket(TEAMS[3]!, 2);
         const newer = await ctx.anon('GET', url);
         const olderRead = await older;
