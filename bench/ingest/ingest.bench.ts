@@ -71,6 +71,8 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Device {
   /** Sends the next play; answers whether it was an undo, to time those apart. */
   send(): Promise<boolean | void>;
+  /** The game's seq after its last answered play, where the device knows it (BENCH_TRACE). */
+  readonly seq?: number;
 }
 
 interface System {
@@ -140,8 +142,10 @@ async function commits(admin: pg.Client): Promise<number> {
 async function phase(system: System, rate: number | null, seconds: number, admin: pg.Client): Promise<Row> {
   const latencies: number[] = [];
   const undos: number[] = [];
-  // BENCH_TRACE=file: each open-loop play's due time (ms into the phase) and latency, to see when a tail happens.
-  const trace: Array<[number, number]> | undefined = process.env.BENCH_TRACE ? [] : undefined;
+  // BENCH_TRACE=file: each open-loop play's due time (ms into the phase), latency, whether it was
+  // an undo (1/0) and the game's seq after it (-1 where unknown; a multiple of 32 stores the whole
+  // state), to see when a tail happens and which plays make it.
+  const trace: Array<[number, number, number, number]> | undefined = process.env.BENCH_TRACE ? [] : undefined;
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const otherBefore = system.otherPid ? cpuMs(system.otherPid) : 0;
   const pgBefore = await backendCpuMs(admin);
@@ -169,7 +173,12 @@ async function phase(system: System, rate: number | null, seconds: number, admin
         const undo = await device.send();
         latencies.push(performance.now() - due);
         if (undo) undos.push(latencies.at(-1)!);
-        trace?.push([Math.round(due - started), Math.round((performance.now() - due) * 10) / 10]);
+        trace?.push([
+          Math.round(due - started),
+          Math.round((performance.now() - due) * 10) / 10,
+          undo ? 1 : 0,
+          device.seq ?? -1,
+        ]);
       }
     }),
   );
@@ -384,6 +393,9 @@ async function courtside(port: number, serverPid: number, sockets: Client[], oth
     let seq = 0;
     let n = 0;
     devices.push({
+      get seq() {
+        return seq;
+      },
       async send() {
         const command = nextCommand(n++, (g * 7) % 40, starting.home, starting.away);
         const base = { gameId: game.id, clientEventId: randomUUID(), expectedSeq: seq };
