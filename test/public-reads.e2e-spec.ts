@@ -3,6 +3,7 @@ import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { GamesService } from '../src/modules/games/games.service.js';
 import { startInstance, type Instance } from './support/instances.js';
+import { waitFor } from './support/live.js';
 import { gameBetween, newKit, playGame, setupCompetition, teamSlots, type Kit } from './support/played-games.js';
 import { startTestApp, type Http, type HttpResult, type LoggedIn, type TestContext } from './support/test-app.js';
 
@@ -200,11 +201,8 @@ describe('public reads: versions, ETags and caching (issue 18)', () => {
         .spyOn(games, 'get')
         .mockImplementation(async (id) => (await new Promise((r) => setTimeout(r, 150)), read(id)));
       // Until the game's read has been called `n` times: its reader has found its version by then.
-      const calledTimes = async (n: number) => {
-        for (const until = Date.now() + 30_000; computed.mock.calls.length < n;)
-          if (Date.now() > until) throw new Error(`the game's read was not called ${n} times`);
-          else await new Promise((r) => setTimeout(r, 5));
-      };
+      const calledTimes = (n: number) =>
+        waitFor(() => computed.mock.calls.length >= n, `the game's read called ${n} times`);
       try {
         const first = ctx.anon('GET', url);
         await calledTimes(1);
