@@ -40,7 +40,7 @@ import { overtime, regulation, thirdPlaceContext } from '../../src/domain/game/f
 import { playScript } from '../../src/domain/game/fixtures/play-script.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/live/events.js';
 import { toGameLiveDto } from '../../src/modules/games/game.mapper.js';
-import { apiCall, benchServerEnv, cpuMs, recreateDatabase, stolenMs } from '../support/server.js';
+import { apiCall, benchServerEnv, cpuMs, percentile, recreateDatabase, stolenMs } from '../support/server.js';
 import {
   buildOnce,
   FIRST_ADMIN,
@@ -112,9 +112,6 @@ interface Row {
   /** Courtside's undos alone (one play in 40): their p50 and p99 (ms). */
   undo: { count: number; p50: number; p99: number } | null;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** CPU ms so far of the PostgreSQL backends serving the scratch database. */
 async function backendCpuMs(admin: pg.Client): Promise<number> {

@@ -18,7 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/live/events.js';
-import { apiCall, benchServerEnv, recreateDatabase } from '../support/server.js';
+import { apiCall, benchServerEnv, percentile, recreateDatabase } from '../support/server.js';
 import {
   buildOnce,
   FIRST_ADMIN,
@@ -92,9 +92,6 @@ async function send(game: Game): Promise<number> {
   game.seq = ack.data.seq;
   return latency;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** CPU seconds used so far by every PostgreSQL process of the machine (backends included). */
 function postgresCpuSeconds(): number {

@@ -22,7 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIRST_ADMIN, freePort, loginTo } from '../../test/support/server-process.js';
-import { apiCall, benchServerEnv, recreateDatabase, withDatabase } from '../support/server.js';
+import { apiCall, benchServerEnv, percentile, recreateDatabase, withDatabase } from '../support/server.js';
 import { buildServer, root } from './build.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtside_bench_reads';
@@ -153,11 +153,10 @@ async function measure(url: string): Promise<Measured> {
     });
   });
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
   return {
     rps: result.requests.average,
-    p50: round1(at(0.5)),
-    p99: round1(at(0.99)),
+    p50: round1(percentile(times, 50)),
+    p99: round1(percentile(times, 99)),
     histogramP99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
   };

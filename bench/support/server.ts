@@ -91,3 +91,7 @@ export function rssOf(pid: number): number {
     return 0;
   }
 }
+
+/** The p-th percentile (0–100) of ascending `sorted`, NaN when it is empty. */
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
