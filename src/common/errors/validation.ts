@@ -1,6 +1,6 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '../../domain/shared/domain-error.js';
-import { cacheValidationMetadataLookups } from '../validation/metadata-cache.js';
+import { cacheTransformMetadataLookups, cacheValidationMetadataLookups } from '../validation/metadata-cache.js';
 import { fieldPath } from './field-path.js';
 
 /** Flattens class-validator errors into `{ field, reason }` with dotted/indexed paths. */
@@ -118,6 +118,7 @@ function badTextIn(value: unknown, depth: number): { at: Array<string | number>;
 
 export const globalValidationPipe = () => {
   cacheValidationMetadataLookups();
+  cacheTransformMetadataLookups();
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
