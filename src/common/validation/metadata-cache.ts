@@ -46,8 +46,10 @@ export function cacheValidationMetadataLookups(): void {
     let byOptions = answers.get(target);
     if (!byOptions) answers.set(target, (byOptions = new Map()));
     let answer = byOptions.get(key);
-    if (!answer) byOptions.set(key, (answer = lookup(target, schema, always, strictGroups, groups)));
-    kept.add(answer);
+    if (!answer) {
+      byOptions.set(key, (answer = lookup(target, schema, always, strictGroups, groups)));
+      kept.add(answer);
+    }
     return answer;
   };
   storage.groupByPropertyName = (metadatas) => {
