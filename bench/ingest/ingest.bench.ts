@@ -26,13 +26,16 @@
  * BENCH_ONLY ('Courtside' to run only it), BENCH_ORDER (the systems' order in each phase, default
  * 'plain,old state,same data,Courtside'), BENCH_ROUNDS (1; each round rotates that order by one),
  * BENCH_VACUUM ('1', or a table such as 'game': VACUUM (ANALYZE) before each phase), BENCH_SERVER_LOG (a file for the server's output, e.g. with
- * BENCH_SERVER_NODE_ARGS='--trace-gc'), BENCH_SHARED_ROOMS=1 (Courtside shares its rooms through Redis,
+ * BENCH_SERVER_NODE_ARGS='--trace-gc'), BENCH_GC_LOG (a file: the server's and this process's collector pauses
+ * are recorded there, and each open-loop phase's plays at or above its p99 are split by what they
+ * waited for: a pause of the server's collector, of this process's, this process sending late, or
+ * none of these), BENCH_SHARED_ROOMS=1 (Courtside shares its rooms through Redis,
  * BENCH_REDIS_URL or redis://127.0.0.1:6379, with a second instance that holds no sockets: what
  * publishing each play to the other instances costs the recording one, and what reading them
  * costs the other, as in a deployment of several instances).
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { replay, type GameState } from '../../src/domain/game/index.js';
@@ -40,6 +43,14 @@ import { overtime, regulation, thirdPlaceContext } from '../../src/domain/game/f
 import { playScript } from '../../src/domain/game/fixtures/play-script.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/live/events.js';
 import { toGameLiveDto } from '../../src/modules/games/game.mapper.js';
+import {
+  GC_PAUSES_PRELOAD,
+  readPauses,
+  recordOwnPauses,
+  slowRequests,
+  type SlowRequests,
+  type TimedRequest,
+} from '../support/pauses.js';
 import { apiCall, benchServerEnv, cpuMs, percentile, recreateDatabase, stolenMs } from '../support/server.js';
 import {
   buildOnce,
@@ -64,6 +75,7 @@ const ORDER = (process.env.BENCH_ORDER ?? 'plain,old state,same data,Courtside')
 // disturbance of the machine (a slow fsync on this virtual disk holds every commit for 50–150 ms)
 // falls on one system's phase in one round, and the ratios are read as the median of the rounds.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+const GC_LOG = process.env.BENCH_GC_LOG;
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -111,6 +123,8 @@ interface Row {
   stolen: number;
   /** Courtside's undos alone (one play in 40): their p50 and p99 (ms). */
   undo: { count: number; p50: number; p99: number } | null;
+  /** With BENCH_GC_LOG, open loop: what the plays at or above the phase's p99 waited for. */
+  slow?: SlowRequests;
 }
 
 /** CPU ms so far of the PostgreSQL backends serving the scratch database. */
@@ -143,6 +157,8 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   // an undo (1/0) and the game's seq after it (-1 where unknown; a multiple of 32 stores the whole
   // state), to see when a tail happens and which plays make it.
   const trace: Array<[number, number, number, number]> | undefined = process.env.BENCH_TRACE ? [] : undefined;
+  // BENCH_GC_LOG: each open-loop play's times, to line the slow ones up with the collectors' pauses.
+  const timed: TimedRequest[] | undefined = GC_LOG && rate !== null ? [] : undefined;
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const otherBefore = system.otherPid ? cpuMs(system.otherPid) : 0;
   const pgBefore = await backendCpuMs(admin);
@@ -167,8 +183,10 @@ async function phase(system: System, rate: number | null, seconds: number, admin
       for (let due = started + (d / n) * interval; due < until; due += interval) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const sent = performance.now();
         const undo = await device.send();
         latencies.push(performance.now() - due);
+        timed?.push({ due: performance.timeOrigin + due, latency: latencies.at(-1)!, late: sent - due });
         if (undo) undos.push(latencies.at(-1)!);
         trace?.push([
           Math.round(due - started),
@@ -192,7 +210,13 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   if (trace?.length)
     appendFileSync(
       process.env.BENCH_TRACE!,
-      JSON.stringify({ system: system.name, rate, plays: trace.sort((a, b) => a[0] - b[0]) }) + '\n',
+      JSON.stringify({
+        system: system.name,
+        rate,
+        // When the phase started, in ms since the epoch: to line the plays up with the server's own records.
+        startedAt: Math.round(performance.timeOrigin + started),
+        plays: trace.sort((a, b) => a[0] - b[0]),
+      }) + '\n',
     );
   latencies.sort((a, b) => a - b);
   undos.sort((a, b) => a - b);
@@ -213,6 +237,18 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     otherCpuMsPerPlay: system.otherPid ? otherCpu / latencies.length : null,
     stolen: stolen / 1000 / elapsed,
     undo: undos.length > 0 ? { count: undos.length, p50: percentile(undos, 50), p99: percentile(undos, 99) } : null,
+    // The pauses of the last second are in the file: the wait for the commit statistics above.
+    ...(timed?.length
+      ? {
+          slow: slowRequests(
+            timed,
+            percentile(latencies, 99),
+            readPauses(GC_LOG!),
+            [system.serverPid, system.otherPid].filter((pid): pid is number => typeof pid === 'number'),
+            process.pid,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -427,6 +463,12 @@ const fmt = (x: number | null, digits = 1) =>
 async function main() {
   await recreateDatabase(DATABASE_URL);
   buildOnce();
+  if (GC_LOG) {
+    rmSync(GC_LOG, { force: true });
+    await recordOwnPauses(GC_LOG);
+  }
+  const pauseLog: Record<string, string> = GC_LOG ? { GC_PAUSES_FILE: GC_LOG } : {};
+  const pausePreload = GC_LOG ? ['--import', GC_PAUSES_PRELOAD] : [];
   const port = freePort();
   const sharedRooms: Record<string, string> = SHARED_ROOMS
     ? {
@@ -435,8 +477,8 @@ async function main() {
       }
     : {};
   const server = runServer(
-    { ...benchServerEnv(DATABASE_URL), PORT: String(port), DB_POOL_SIZE: String(POOL), ...sharedRooms },
-    process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    { ...benchServerEnv(DATABASE_URL), PORT: String(port), DB_POOL_SIZE: String(POOL), ...sharedRooms, ...pauseLog },
+    [...pausePreload, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
   );
   let other: ReturnType<typeof runServer> | null = null;
   const sockets: Client[] = [];
@@ -448,12 +490,16 @@ async function main() {
     // publishes. Started once the first has applied the migrations.
     const otherPort = freePort();
     if (SHARED_ROOMS) {
-      other = runServer({
-        ...benchServerEnv(DATABASE_URL),
-        PORT: String(otherPort),
-        DB_POOL_SIZE: '2',
-        ...sharedRooms,
-      });
+      other = runServer(
+        {
+          ...benchServerEnv(DATABASE_URL),
+          PORT: String(otherPort),
+          DB_POOL_SIZE: '2',
+          ...sharedRooms,
+          ...pauseLog,
+        },
+        pausePreload,
+      );
       await waitForHealth(otherPort, other, 60_000);
     }
     await admin.connect();
@@ -525,6 +571,18 @@ async function main() {
         process.stdout.write(
           `- ${r.phase}: ${r.undo.count} undos, p50 ${fmt(r.undo.p50)} ms, p99 ${fmt(r.undo.p99)} ms\n`,
         );
+    if (rows.some((r) => r.slow)) {
+      process.stdout.write(
+        "\nWhat the plays at or above each open-loop phase's p99 waited for (BENCH_GC_LOG; a play counts under the first that applies):\n\n" +
+          `|${ROUNDS > 1 ? ' Round |' : ''} Phase | System | p99 (ms) | Plays ≥ p99 | Server's collector | This process's collector | Sent > 1 ms late | None of these | Server's pauses: count, total, longest (ms) |\n` +
+          `|${ROUNDS > 1 ? ' ---: |' : ''} --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n`,
+      );
+      for (const r of rows)
+        if (r.slow)
+          process.stdout.write(
+            `|${ROUNDS > 1 ? ` ${r.round} |` : ''} ${r.phase} | ${r.system} | ${fmt(r.slow.threshold)} | ${r.slow.count} | ${r.slow.serverGc} | ${r.slow.benchGc} | ${r.slow.sentLate} | ${r.slow.other} | ${r.serverCpu === null ? '—' : `${r.slow.serverPauses.count}, ${fmt(r.slow.serverPauses.totalMs, 0)}, ${fmt(r.slow.serverPauses.longestMs)}`} |\n`,
+          );
+    }
     process.stdout.write('\nHOT updates of the game rows (whole run): ');
     process.stdout.write(
       hot.map((h) => `${h.relname} ${Math.round((100 * Number(h.hot)) / Math.max(1, Number(h.upd)))}%`).join(', ') +
