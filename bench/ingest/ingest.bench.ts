@@ -79,6 +79,13 @@ const GC_LOG = process.env.BENCH_GC_LOG;
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** An open-loop play as BENCH_TRACE and BENCH_GC_LOG see it. */
+interface TracedPlay extends TimedRequest {
+  undo: boolean;
+  /** The game's seq after the play, -1 where the device does not know it. */
+  seq: number;
+}
+
 /** One game's device: sends its next play and resolves when it is answered. */
 interface Device {
   /** Sends the next play; answers whether it was an undo, to time those apart. */
@@ -153,12 +160,9 @@ async function commits(admin: pg.Client): Promise<number> {
 async function phase(system: System, rate: number | null, seconds: number, admin: pg.Client): Promise<Row> {
   const latencies: number[] = [];
   const undos: number[] = [];
-  // BENCH_TRACE=file: each open-loop play's due time (ms into the phase), latency, whether it was
-  // an undo (1/0) and the game's seq after it (-1 where unknown; a multiple of 32 stores the whole
-  // state), to see when a tail happens and which plays make it.
-  const trace: Array<[number, number, number, number]> | undefined = process.env.BENCH_TRACE ? [] : undefined;
-  // BENCH_GC_LOG: each open-loop play's times, to line the slow ones up with the collectors' pauses.
-  const timed: TimedRequest[] | undefined = GC_LOG && rate !== null ? [] : undefined;
+  // Each open-loop play, for BENCH_TRACE (when a tail happens and which plays make it) and
+  // BENCH_GC_LOG (which pauses the slow ones waited for).
+  const timed: TracedPlay[] | undefined = (process.env.BENCH_TRACE || GC_LOG) && rate !== null ? [] : undefined;
   const serverBefore = system.serverPid ? cpuMs(system.serverPid) : 0;
   const otherBefore = system.otherPid ? cpuMs(system.otherPid) : 0;
   const pgBefore = await backendCpuMs(admin);
@@ -186,14 +190,14 @@ async function phase(system: System, rate: number | null, seconds: number, admin
         const sent = performance.now();
         const undo = await device.send();
         latencies.push(performance.now() - due);
-        timed?.push({ due: performance.timeOrigin + due, latency: latencies.at(-1)!, late: sent - due });
         if (undo) undos.push(latencies.at(-1)!);
-        trace?.push([
-          Math.round(due - started),
-          Math.round((performance.now() - due) * 10) / 10,
-          undo ? 1 : 0,
-          device.seq ?? -1,
-        ]);
+        timed?.push({
+          due: performance.timeOrigin + due,
+          latency: latencies.at(-1)!,
+          late: sent - due,
+          undo: Boolean(undo),
+          seq: device.seq ?? -1,
+        });
       }
     }),
   );
@@ -207,17 +211,23 @@ async function phase(system: System, rate: number | null, seconds: number, admin
   const serverCpu = system.serverPid ? cpuMs(system.serverPid) - serverBefore : 0;
   const otherCpu = system.otherPid ? cpuMs(system.otherPid) - otherBefore : 0;
   const stolen = stolenMs() - stolenBefore;
-  if (trace?.length)
+  // BENCH_TRACE=file: each open-loop play's due time (ms into the phase), latency, whether it was
+  // an undo (1/0) and the game's seq after it (-1 where unknown; a multiple of 32 stores the whole
+  // state); `startedAt` (ms since the epoch) lines the plays up with other records.
+  if (process.env.BENCH_TRACE && timed?.length) {
+    const startedAt = performance.timeOrigin + started;
     appendFileSync(
-      process.env.BENCH_TRACE!,
+      process.env.BENCH_TRACE,
       JSON.stringify({
         system: system.name,
         rate,
-        // When the phase started, in ms since the epoch: to line the plays up with the server's own records.
-        startedAt: Math.round(performance.timeOrigin + started),
-        plays: trace.sort((a, b) => a[0] - b[0]),
+        startedAt: Math.round(startedAt),
+        plays: timed
+          .map((p) => [Math.round(p.due - startedAt), Math.round(p.latency * 10) / 10, p.undo ? 1 : 0, p.seq])
+          .sort((a, b) => a[0]! - b[0]!),
       }) + '\n',
     );
+  }
   latencies.sort((a, b) => a - b);
   undos.sort((a, b) => a - b);
   return {
@@ -238,7 +248,7 @@ async function phase(system: System, rate: number | null, seconds: number, admin
     stolen: stolen / 1000 / elapsed,
     undo: undos.length > 0 ? { count: undos.length, p50: percentile(undos, 50), p99: percentile(undos, 99) } : null,
     // The pauses of the last second are in the file: the wait for the commit statistics above.
-    ...(timed?.length
+    ...(GC_LOG && timed?.length
       ? {
           slow: slowRequests(
             timed,
