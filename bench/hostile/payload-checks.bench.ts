@@ -9,6 +9,7 @@
 import { parseJsonBody } from '../../src/common/http/json-body.js';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../src/live/events.js';
 import { checkSocketPayload } from '../../src/live/socket-payload.js';
+import { percentile } from '../support/server.js';
 
 const BODY_LIMIT = 1024 * 1024;
 const RUNS = 51;
@@ -41,8 +42,7 @@ function time(label: string, bytes: number, work: () => unknown): string {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
-  return `| ${label} | ${bytes.toLocaleString('en')} | ${at(0.5)} | ${at(1)} |`;
+  return `| ${label} | ${bytes.toLocaleString('en')} | ${percentile(times, 50).toFixed(2)} | ${times.at(-1)!.toFixed(2)} |`;
 }
 
 const refused = (run: () => unknown) => () => {
