@@ -1,9 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { CompiledAcceptance } from '../common/validation/compiled-accept.js';
 import { GameTransitionDto } from '../modules/games/game.dto.js';
 import { RecordEventDto, UndoDto } from '../modules/games/play-event.dto.js';
 
-/** Socket commands are the REST bodies plus the game they are about (REST has it in the path). */
+/**
+ * Socket commands are the REST bodies plus the game they are about (REST has it in the path).
+ * Those that come many times a second (plays, undos, fans joining) have the compiled check.
+ */
+@CompiledAcceptance()
 export class GameRefDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -11,6 +16,7 @@ export class GameRefDto {
 }
 
 /** `game:subscribe`: `lastSeq` is the last event the client applied (omit on its first join). */
+@CompiledAcceptance()
 export class GameSubscribeDto extends GameRefDto {
   @IsOptional()
   @IsInt()
@@ -18,16 +24,19 @@ export class GameSubscribeDto extends GameRefDto {
   lastSeq?: number;
 }
 
+@CompiledAcceptance()
 export class TournamentRefDto {
   @IsUUID()
   tournamentId: string;
 }
 
+@CompiledAcceptance()
 export class GameEventCommandDto extends RecordEventDto {
   @IsUUID()
   gameId: string;
 }
 
+@CompiledAcceptance()
 export class GameUndoCommandDto extends UndoDto {
   @IsUUID()
   gameId: string;

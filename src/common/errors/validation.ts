@@ -1,5 +1,13 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  Logger,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 import type { ErrorDetail } from '../../domain/shared/domain-error.js';
+import { acceptanceOf } from '../validation/compiled-accept.js';
 import { cacheTransformMetadataLookups, cacheValidationMetadataLookups } from '../validation/metadata-cache.js';
 import { fieldPath } from './field-path.js';
 
@@ -46,8 +54,20 @@ export class RequestValidationError extends BadRequestException {
  * declared types. Before any of that, every string and key of a body, query or route parameter
  * is checked for NUL (PostgreSQL refuses it in text), and a body that is not an object where
  * the route expects one (JSON `null`, an array, a number) is refused rather than read as `{}`.
+ * A body of a class marked `@CompiledAcceptance()` that its compiled check accepts is passed on as
+ * it came (src/common/validation/compiled-accept.ts); any other goes through class-transformer
+ * and class-validator, which name the field that is wrong.
  */
 export class RequestValidationPipe extends ValidationPipe {
+  private readonly log = new Logger('Validation');
+
+  constructor(
+    options: ValidationPipeOptions,
+    private readonly compiled = true,
+  ) {
+    super(options);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const bad = findBadText(value, metadata.data ?? '');
@@ -62,6 +82,12 @@ export class RequestValidationPipe extends ValidationPipe {
       ) {
         throw new RequestValidationError([{ field: 'body', reason: 'must be a JSON object' }]);
       }
+    }
+    if (this.compiled && metadata.type === 'body') {
+      const accept = acceptanceOf(metadata.metatype, (e) =>
+        this.log.warn(`no compiled check, the pipe validates: ${e.message}`),
+      );
+      if (accept?.(value)) return value;
     }
     return super.transform(value, metadata);
   }
@@ -116,16 +142,20 @@ function badTextIn(value: unknown, depth: number): { at: Array<string | number>;
   return null;
 }
 
-export const globalValidationPipe = () => {
+/** `compiled: false` validates every body with the libraries (tests compare the two ways). */
+export const globalValidationPipe = ({ compiled = true } = {}) => {
   cacheValidationMetadataLookups();
   cacheTransformMetadataLookups();
-  return new RequestValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
-  });
+  return new RequestValidationPipe(
+    {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
+    },
+    compiled,
+  );
 };

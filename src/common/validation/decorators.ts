@@ -34,7 +34,7 @@ export const HEX_COLOUR = /^#[0-9A-Fa-f]{6}$/;
  */
 export const Optional = () =>
   applyDecorators(
-    ValidateIf((_, v) => v !== undefined),
+    ValidateIf(isGiven),
     ValidateBy({
       name: 'notNull',
       validator: { validate: (v) => v !== null, defaultMessage: () => 'must not be null' },
@@ -42,7 +42,17 @@ export const Optional = () =>
   );
 
 /** May be left out or `null` (which clears the value); anything else is validated. */
-export const Nullable = () => ValidateIf((_, v) => v != null);
+export const Nullable = () => ValidateIf(isNotNullish);
+
+/** Optional's condition: validate unless left out (the compiled check recognises it: compiled-accept.ts). */
+export function isGiven(_object: object, value: unknown): boolean {
+  return value !== undefined;
+}
+
+/** Nullable's condition: validate unless left out or null (recognised there as well). */
+export function isNotNullish(_object: object, value: unknown): boolean {
+  return value != null;
+}
 
 /** A nested object of the class: arrays and primitives are refused, not mapped element by element. */
 export const Nested = (type: () => new () => object) =>

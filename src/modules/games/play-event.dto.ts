@@ -9,6 +9,7 @@ import {
   type PlayEventType,
 } from '../../domain/game/index.js';
 import { GameLiveDto, HomeAwayDto } from './game.dto.js';
+import { CompiledAcceptance } from '../../common/validation/compiled-accept.js';
 import { Optional } from '../../common/validation/decorators.js';
 
 /** Sequence numbers are PostgreSQL integers. */
@@ -266,8 +267,9 @@ function EventBody(): PropertyDecorator {
   };
 }
 
-/** POST /games/{id}/events */
+/** POST /games/{id}/events (compiled check: a scorer's play is the busiest command there is). */
 @ApiExtraModels(...EVENT_DTOS)
+@CompiledAcceptance()
 export class RecordEventDto {
   @ApiProperty({ format: 'uuid', description: 'Made by the device once per event and kept for its retries' })
   @IsUUID()
@@ -288,6 +290,7 @@ export class RecordEventDto {
 }
 
 /** POST /games/{id}/undo: voids the last action that is not itself an undo. */
+@CompiledAcceptance()
 export class UndoDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

@@ -1,0 +1,301 @@
+import { Ajv, type AnySchemaObject } from 'ajv';
+import type { DataValidationCxt } from 'ajv/dist/types/index.js';
+import { TransformationType } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
+import { isGiven, isNotNullish } from './decorators.js';
+
+/**
+ * A compiled check that says "this command is valid" without class-transformer and
+ * class-validator, for the commands a server takes hundreds of times a second (a scorer's play).
+ *
+ * Why: the global pipe turns each command into its class and then validates it, and both
+ * libraries allocate as they go (a `ValidationError` per property, lists per lookup): about a
+ * third of what a recorded play allocated (issue 18). Ajv compiles a schema into one function
+ * that allocates next to nothing when the value is valid.
+ *
+ * How it stays exact: the schema is made from the class's own class-validator rules, and each
+ * rule is checked by calling that rule's own validator (the same `isUUID`, `min`, `isIn`…), so no
+ * rule is written twice. The schema only adds what class-validator does around the rules: which
+ * properties exist (the whitelist), when a property is skipped (`@IsOptional`, our `Optional`
+ * and `Nullable`), which class a nested object becomes (`@Type` with its discriminator), and that
+ * every object is a plain JSON object. A class that uses anything else (a transform, a default
+ * value, a rule per array element, an asynchronous rule, a condition of its own) gets no compiled
+ * check: {@link compileAcceptance} throws, naming what it does not handle.
+ *
+ * Acceptance only: a value the compiled check does not accept goes through the pipe as before,
+ * and the pipe's answer (the refusal naming the field) is the same as it always was. What the
+ * check accepts, the libraries would accept as well and would turn into an instance holding the
+ * same data, so the value is passed on as it came (a plain object). The unit tests compare the
+ * two on generated commands, valid and broken.
+ */
+export type Acceptance = (value: unknown) => boolean;
+
+/** A command class (class-validator and class-transformer keep their metadata by constructor). */
+export type DtoClass = abstract new (...args: never[]) => object;
+
+/** Classes whose commands are checked by their compiled schema first (see {@link CompiledAcceptance}). */
+const chosen = new Set<DtoClass>();
+const compiled = new WeakMap<DtoClass, Acceptance | null>();
+
+/**
+ * Marks a command class (a DTO) for the compiled check. Only the class itself: a subclass is
+ * marked on its own. For the commands that arrive many times a second; the rest need not.
+ */
+export function CompiledAcceptance(): ClassDecorator {
+  return (target) => {
+    chosen.add(target as unknown as DtoClass);
+  };
+}
+
+/** The classes marked so far (for tests: every one must compile). */
+export const compiledAcceptanceClasses = (): DtoClass[] => [...chosen];
+
+/**
+ * The compiled check of a marked class, made on first use; `undefined` for a class not marked.
+ * `null` when the class cannot have one (reported once through `onUnsupported`): its commands go
+ * through the pipe as every other class's do.
+ */
+export function acceptanceOf(
+  metatype: DtoClass | undefined,
+  onUnsupported: (error: Error) => void,
+): Acceptance | null | undefined {
+  if (!metatype || !chosen.has(metatype)) return undefined;
+  let accept = compiled.get(metatype);
+  if (accept === undefined) {
+    try {
+      accept = compileAcceptance(metatype);
+    } catch (e) {
+      onUnsupported(e as Error);
+      accept = null;
+    }
+    compiled.set(metatype, accept);
+  }
+  return accept;
+}
+
+/** Thrown for a class whose rules the compiled check does not cover. */
+export class UnsupportedForCompiledAcceptance extends Error {}
+
+interface RuleMetadata {
+  type: string;
+  name?: string;
+  propertyName: string;
+  constraints: unknown[];
+  constraintCls: DtoClass;
+  each?: boolean;
+  validateIf?: unknown;
+}
+interface ConstraintMetadata {
+  async: boolean;
+  instance: { validate(value: unknown, args?: ValidationArguments): unknown };
+}
+interface TypeMetadata {
+  typeFunction?: (options?: unknown) => DtoClass;
+  options: {
+    discriminator?: { property: string; subTypes: Array<{ name: string; value: DtoClass }> };
+    keepDiscriminatorProperty?: boolean;
+  };
+}
+
+/** A property's rules, each with the arguments object its validator is called with (reused). */
+interface PropertyRules {
+  checks: Array<{ validate: (value: unknown, args: ValidationArguments) => unknown; args: ValidationArguments }>;
+}
+
+const RULES_KEYWORD = 'x-class-validator-rules';
+const PLAIN_KEYWORD = 'x-plain-json-object';
+
+/** Compiles the check of one class (and the classes nested in it). Throws for what it does not cover. */
+export function compileAcceptance(root: DtoClass): Acceptance {
+  const rules: PropertyRules[] = [];
+  const defs: Record<string, AnySchemaObject> = {};
+  const ids = new Map<DtoClass, string>();
+  const validatorStorage = getMetadataStorage() as unknown as {
+    getTargetValidationMetadatas(
+      target: DtoClass,
+      schema: string | undefined,
+      always: boolean,
+      strictGroups: boolean,
+      groups?: string[],
+    ): RuleMetadata[];
+    groupByPropertyName(metadatas: RuleMetadata[]): Record<string, RuleMetadata[]>;
+    getTargetValidatorConstraints(target: DtoClass): ConstraintMetadata[];
+  };
+  const transformStorage = defaultMetadataStorage as unknown as {
+    findTypeMetadata(target: DtoClass, property: string): TypeMetadata | undefined;
+    findTransformMetadatas(target: DtoClass, property: string, type: TransformationType): unknown[];
+    getExposedMetadatas(target: DtoClass): unknown[];
+    getExcludedMetadatas(target: DtoClass): unknown[];
+  };
+
+  const refOf = (cls: DtoClass): AnySchemaObject => {
+    let id = ids.get(cls);
+    if (id === undefined) {
+      id = `c${ids.size}`;
+      ids.set(cls, id);
+      defs[id] = classSchema(cls);
+    }
+    return { $ref: `#/$defs/${id}` };
+  };
+
+  const unsupported = (cls: DtoClass, what: string): never => {
+    throw new UnsupportedForCompiledAcceptance(`${cls.name}: ${what}`);
+  };
+
+  function classSchema(cls: DtoClass): AnySchemaObject {
+    // As the pipe asks (no groups, `always` off): the same rules class-validator runs.
+    const metadatas = validatorStorage.getTargetValidationMetadatas(cls, undefined, false, false, undefined);
+    if (metadatas.length === 0) unsupported(cls, 'no rules (class-validator refuses it as an unknown value)');
+    if (transformStorage.getExposedMetadatas(cls).length || transformStorage.getExcludedMetadatas(cls).length)
+      unsupported(cls, '@Expose or @Exclude renames or drops properties');
+    const byProperty = validatorStorage.groupByPropertyName(metadatas);
+    // class-transformer starts from `new cls()`: a property the class sets itself is a default
+    // (or, without rules, a property the whitelist refuses whatever is sent).
+    for (const [key, value] of Object.entries(new (cls as new () => object)())) {
+      if (value !== undefined) unsupported(cls, `property ${key} has a default value`);
+      if (!byProperty[key]?.length) unsupported(cls, `property ${key} has no rules`);
+    }
+    const properties: Record<string, AnySchemaObject> = {};
+    const required: string[] = [];
+    for (const [property, list] of Object.entries(byProperty)) {
+      if (transformStorage.findTransformMetadatas(cls, property, TransformationType.PLAIN_TO_CLASS).length)
+        unsupported(cls, `property ${property} is transformed (@Transform)`);
+      const { schema, mayBeAbsent } = propertySchema(cls, property, list);
+      properties[property] = schema;
+      if (!mayBeAbsent) required.push(property);
+    }
+    return {
+      type: 'object',
+      [PLAIN_KEYWORD]: true,
+      properties,
+      required,
+      // The whitelist: any other key is refused (forbidNonWhitelisted).
+      additionalProperties: false,
+    };
+  }
+
+  function propertySchema(
+    cls: DtoClass,
+    property: string,
+    list: RuleMetadata[],
+  ): { schema: AnySchemaObject; mayBeAbsent: boolean } {
+    let skipWhen: 'undefined' | 'nullish' | null = null;
+    const checks: PropertyRules['checks'] = [];
+    let nested: RuleMetadata | undefined;
+    for (const metadata of list) {
+      if (metadata.each) unsupported(cls, `property ${property} has a rule for each element`);
+      if (metadata.validateIf) unsupported(cls, `property ${property} has a rule with its own condition`);
+      switch (metadata.type) {
+        case ValidationTypes.CONDITIONAL_VALIDATION: {
+          const condition = metadata.constraints[0];
+          // What the condition skips: @IsOptional and Nullable skip null and undefined, Optional undefined.
+          const skips =
+            metadata.name === 'isOptional' || condition === isNotNullish
+              ? 'nullish'
+              : condition === isGiven
+                ? 'undefined'
+                : unsupported(cls, `property ${property} has a condition of its own (@ValidateIf)`);
+          // Two conditions must both hold: the property is skipped when either is false.
+          skipWhen = skipWhen === 'nullish' || skips === 'nullish' ? 'nullish' : 'undefined';
+          break;
+        }
+        case ValidationTypes.IS_DEFINED:
+        case ValidationTypes.CUSTOM_VALIDATION:
+          for (const constraint of validatorStorage.getTargetValidatorConstraints(metadata.constraintCls)) {
+            if (constraint.async) unsupported(cls, `property ${property} has an asynchronous rule`);
+            const instance = constraint.instance;
+            checks.push({
+              validate: (value, args) => instance.validate(value, args),
+              args: {
+                targetName: cls.name,
+                property: metadata.propertyName,
+                object: {},
+                value: undefined,
+                constraints: metadata.constraints,
+              },
+            });
+          }
+          break;
+        case ValidationTypes.NESTED_VALIDATION:
+          nested = metadata;
+          break;
+        case ValidationTypes.WHITELIST:
+          break;
+        default:
+          unsupported(cls, `property ${property} has a ${metadata.type} rule`);
+      }
+    }
+    // Even without a rule of its own the value is checked to be plain JSON.
+    rules.push({ checks });
+    const parts: AnySchemaObject[] = [{ [RULES_KEYWORD]: rules.length - 1 }];
+    const type = transformStorage.findTypeMetadata(cls, property);
+    if (nested) {
+      if (!type?.typeFunction) unsupported(cls, `property ${property} is nested without @Type`);
+      parts.push(nestedSchema(cls, property, type!));
+    } else if (type) unsupported(cls, `property ${property} is converted (@Type) but not validated as nested`);
+    const rulesSchema: AnySchemaObject = parts.length === 1 ? parts[0]! : { allOf: parts };
+    // Absent (undefined) is allowed only where a condition skips it; null only where one skips null.
+    const schema = skipWhen === 'nullish' ? { anyOf: [{ type: 'null' }, rulesSchema] } : rulesSchema;
+    return { schema, mayBeAbsent: skipWhen !== null };
+  }
+
+  function nestedSchema(cls: DtoClass, property: string, type: TypeMetadata): AnySchemaObject {
+    const discriminator = type.options.discriminator;
+    const fallback = type.typeFunction!();
+    if (!discriminator) return refOf(fallback);
+    if (!type.options.keepDiscriminatorProperty)
+      unsupported(cls, `property ${property}'s discriminator is dropped from the value`);
+    const tag = discriminator.property;
+    // The class is picked by the tag; a tag that names no subtype is left to the pipe.
+    return {
+      type: 'object',
+      required: [tag],
+      properties: { [tag]: { enum: discriminator.subTypes.map((s) => s.name) } },
+      allOf: discriminator.subTypes.map((s) => ({
+        if: { properties: { [tag]: { const: s.name } } },
+        then: refOf(s.value),
+      })),
+    };
+  }
+
+  const schema = { $defs: defs, ...refOf(root) };
+  const ajv = new Ajv({ strict: true, allErrors: false, ownProperties: true, code: { optimize: true } });
+  ajv.addKeyword({
+    keyword: RULES_KEYWORD,
+    schemaType: 'number',
+    errors: false,
+    compile: (index: number) => {
+      const { checks } = rules[index]!;
+      return (data: unknown, cxt?: DataValidationCxt) => {
+        // A value class-transformer would not copy as it is (a Buffer, a Date…) is the pipe's.
+        if (typeof data === 'object' && data !== null && !isPlainJson(data)) return false;
+        for (const check of checks) {
+          check.args.object = cxt!.parentData as object;
+          check.args.value = data;
+          const ok = check.validate(data, check.args);
+          check.args.object = {};
+          check.args.value = undefined;
+          // class-validator takes any truthy answer; a promise (or other object) is left to it.
+          if (!ok || typeof ok === 'object') return false;
+        }
+        return true;
+      };
+    },
+  });
+  ajv.addKeyword({
+    keyword: PLAIN_KEYWORD,
+    schemaType: 'boolean',
+    errors: false,
+    compile: () => (data: unknown) => isPlainJson(data),
+  });
+  const validate = ajv.compile(schema);
+  return (value) => validate(value) === true;
+}
+
+/** An object as JSON.parse makes them: a plain object or an array. */
+function isPlainJson(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === Array.prototype;
+}
