@@ -1,5 +1,4 @@
 import { Ajv, type AnySchemaObject } from 'ajv';
-import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import { TransformationType } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
@@ -98,17 +97,21 @@ interface TypeMetadata {
   };
 }
 
-/** A property's rules, each with the arguments object its validator is called with (reused). */
+/** The rules of one property, each with the arguments object its validator is called with (reused). */
 interface PropertyRules {
+  property: string;
+  /** What a condition skips (`@IsOptional`, Optional, Nullable): nothing, undefined, or null as well. */
+  skip: 'undefined' | 'nullish' | null;
   checks: Array<{ validate: (value: unknown, args: ValidationArguments) => unknown; args: ValidationArguments }>;
 }
 
+/** One keyword per object checks all its properties' rules: one call, not one per property. */
 const RULES_KEYWORD = 'x-class-validator-rules';
-const PLAIN_KEYWORD = 'x-plain-json-object';
 
 /** Compiles the check of one class (and the classes nested in it). Throws for what it does not cover. */
 export function compileAcceptance(root: DtoClass): Acceptance {
-  const rules: PropertyRules[] = [];
+  /** Per class schema: its properties' rules (the keyword's value is the index here). */
+  const rules: PropertyRules[][] = [];
   const defs: Record<string, AnySchemaObject> = {};
   const ids = new Map<DtoClass, string>();
   const validatorStorage = getMetadataStorage() as unknown as {
@@ -158,16 +161,19 @@ export function compileAcceptance(root: DtoClass): Acceptance {
     }
     const properties: Record<string, AnySchemaObject> = {};
     const required: string[] = [];
+    const own: PropertyRules[] = [];
     for (const [property, list] of Object.entries(byProperty)) {
       if (transformStorage.findTransformMetadatas(cls, property, TransformationType.PLAIN_TO_CLASS).length)
         unsupported(cls, `property ${property} is transformed (@Transform)`);
-      const { schema, mayBeAbsent } = propertySchema(cls, property, list);
+      const { schema, propertyRules } = propertySchema(cls, property, list);
       properties[property] = schema;
-      if (!mayBeAbsent) required.push(property);
+      own.push(propertyRules);
+      if (propertyRules.skip === null) required.push(property);
     }
+    rules.push(own);
     return {
       type: 'object',
-      [PLAIN_KEYWORD]: true,
+      [RULES_KEYWORD]: rules.length - 1,
       properties,
       required,
       // The whitelist: any other key is refused (forbidNonWhitelisted).
@@ -179,8 +185,8 @@ export function compileAcceptance(root: DtoClass): Acceptance {
     cls: DtoClass,
     property: string,
     list: RuleMetadata[],
-  ): { schema: AnySchemaObject; mayBeAbsent: boolean } {
-    let skipWhen: 'undefined' | 'nullish' | null = null;
+  ): { schema: AnySchemaObject; propertyRules: PropertyRules } {
+    let skip: PropertyRules['skip'] = null;
     const checks: PropertyRules['checks'] = [];
     let nested: RuleMetadata | undefined;
     for (const metadata of list) {
@@ -197,7 +203,7 @@ export function compileAcceptance(root: DtoClass): Acceptance {
                 ? 'undefined'
                 : unsupported(cls, `property ${property} has a condition of its own (@ValidateIf)`);
           // Two conditions must both hold: the property is skipped when either is false.
-          skipWhen = skipWhen === 'nullish' || skips === 'nullish' ? 'nullish' : 'undefined';
+          skip = skip === 'nullish' || skips === 'nullish' ? 'nullish' : 'undefined';
           break;
         }
         case ValidationTypes.IS_DEFINED:
@@ -226,18 +232,15 @@ export function compileAcceptance(root: DtoClass): Acceptance {
           unsupported(cls, `property ${property} has a ${metadata.type} rule`);
       }
     }
-    // Even without a rule of its own the value is checked to be plain JSON.
-    rules.push({ checks });
-    const parts: AnySchemaObject[] = [{ [RULES_KEYWORD]: rules.length - 1 }];
     const type = transformStorage.findTypeMetadata(cls, property);
+    let schema: AnySchemaObject = {};
     if (nested) {
       if (!type?.typeFunction) unsupported(cls, `property ${property} is nested without @Type`);
-      parts.push(nestedSchema(cls, property, type!));
+      schema = nestedSchema(cls, property, type!);
+      // A null that a condition skips is not validated as nested either.
+      if (skip === 'nullish') schema = { anyOf: [{ type: 'null' }, schema] };
     } else if (type) unsupported(cls, `property ${property} is converted (@Type) but not validated as nested`);
-    const rulesSchema: AnySchemaObject = parts.length === 1 ? parts[0]! : { allOf: parts };
-    // Absent (undefined) is allowed only where a condition skips it; null only where one skips null.
-    const schema = skipWhen === 'nullish' ? { anyOf: [{ type: 'null' }, rulesSchema] } : rulesSchema;
-    return { schema, mayBeAbsent: skipWhen !== null };
+    return { schema, propertyRules: { property, skip, checks } };
   }
 
   function nestedSchema(cls: DtoClass, property: string, type: TypeMetadata): AnySchemaObject {
@@ -263,31 +266,33 @@ export function compileAcceptance(root: DtoClass): Acceptance {
   const ajv = new Ajv({ strict: true, allErrors: false, ownProperties: true, code: { optimize: true } });
   ajv.addKeyword({
     keyword: RULES_KEYWORD,
+    type: 'object',
     schemaType: 'number',
     errors: false,
     compile: (index: number) => {
-      const { checks } = rules[index]!;
-      return (data: unknown, cxt?: DataValidationCxt) => {
-        // A value class-transformer would not copy as it is (a Buffer, a Date…) is the pipe's.
-        if (typeof data === 'object' && data !== null && !isPlainJson(data)) return false;
-        for (const check of checks) {
-          check.args.object = cxt!.parentData as object;
-          check.args.value = data;
-          const ok = check.validate(data, check.args);
-          check.args.object = {};
-          check.args.value = undefined;
-          // class-validator takes any truthy answer; a promise (or other object) is left to it.
-          if (!ok || typeof ok === 'object') return false;
+      const properties = rules[index]!;
+      return (data: Record<string, unknown>) => {
+        // An object class-transformer would not make from JSON (a class instance…) is the pipe's.
+        if (!isPlainJson(data)) return false;
+        for (const { property, skip, checks } of properties) {
+          const value = data[property];
+          // Absent where no condition skips it is refused by `required` (JSON has no undefined).
+          if (value === undefined || (value === null && skip === 'nullish')) continue;
+          // So is a value class-transformer would not copy as it is (a Buffer, a Date…).
+          if (typeof value === 'object' && value !== null && !isPlainJson(value)) return false;
+          for (const check of checks) {
+            check.args.object = data;
+            check.args.value = value;
+            const ok = check.validate(value, check.args);
+            check.args.object = {};
+            check.args.value = undefined;
+            // class-validator takes any truthy answer; a promise (or other object) is left to it.
+            if (!ok || typeof ok === 'object') return false;
+          }
         }
         return true;
       };
     },
-  });
-  ajv.addKeyword({
-    keyword: PLAIN_KEYWORD,
-    schemaType: 'boolean',
-    errors: false,
-    compile: () => (data: unknown) => isPlainJson(data),
   });
   const validate = ajv.compile(schema);
   return (value) => validate(value) === true;
