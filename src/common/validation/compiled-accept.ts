@@ -250,20 +250,28 @@ export function compileAcceptance(root: DtoClass): Acceptance {
     if (!type.options.keepDiscriminatorProperty)
       unsupported(cls, `property ${property}'s discriminator is dropped from the value`);
     const tag = discriminator.property;
-    // The class is picked by the tag; a tag that names no subtype is left to the pipe.
+    // The class is picked by the tag, as class-transformer picks it (Ajv's discriminator tests
+    // the tag once and checks that one class); a tag that names no subtype is left to the pipe.
     return {
       type: 'object',
+      discriminator: { propertyName: tag },
       required: [tag],
-      properties: { [tag]: { enum: discriminator.subTypes.map((s) => s.name) } },
-      allOf: discriminator.subTypes.map((s) => ({
-        if: { properties: { [tag]: { const: s.name } } },
-        then: refOf(s.value),
+      properties: { [tag]: { type: 'string' } },
+      oneOf: discriminator.subTypes.map((s) => ({
+        properties: { [tag]: { const: s.name } },
+        allOf: [refOf(s.value)],
       })),
     };
   }
 
   const schema = { $defs: defs, ...refOf(root) };
-  const ajv = new Ajv({ strict: true, allErrors: false, ownProperties: true, code: { optimize: true } });
+  const ajv = new Ajv({
+    strict: true,
+    discriminator: true,
+    allErrors: false,
+    ownProperties: true,
+    code: { optimize: true },
+  });
   ajv.addKeyword({
     keyword: RULES_KEYWORD,
     type: 'object',
