@@ -219,6 +219,9 @@ describe('live scoring survives a crash of the server', () => {
       } finally {
         await client.end();
       }
+      // The bundled server checked every play with its compiled schema (src/common/validation/
+      // compiled-accept.ts): a marked class that could not compile there would say so here.
+      expect(`${server.stdout()}${server.stderr()}`).not.toContain('no compiled check');
     } finally {
       server.child.kill('SIGKILL');
       await server.exited;
