@@ -33,9 +33,11 @@ export type Acceptance = (value: unknown) => boolean;
 /** A command class (class-validator and class-transformer keep their metadata by constructor). */
 export type DtoClass = abstract new (...args: never[]) => object;
 
-/** Classes whose commands are checked by their compiled schema first (see {@link CompiledAcceptance}). */
-const chosen = new Set<DtoClass>();
-const compiled = new WeakMap<DtoClass, Acceptance | null>();
+/**
+ * The marked classes (see {@link CompiledAcceptance}), each with its compiled check once made:
+ * `undefined` until first use, `null` for a class that cannot have one.
+ */
+const marked = new Map<DtoClass, Acceptance | null | undefined>();
 
 /**
  * Marks a command class (a DTO) for the compiled check. Only the class itself: a subclass is
@@ -43,12 +45,12 @@ const compiled = new WeakMap<DtoClass, Acceptance | null>();
  */
 export function CompiledAcceptance(): ClassDecorator {
   return (target) => {
-    chosen.add(target as unknown as DtoClass);
+    marked.set(target as unknown as DtoClass, undefined);
   };
 }
 
 /** The classes marked so far (for tests: every one must compile). */
-export const compiledAcceptanceClasses = (): DtoClass[] => [...chosen];
+export const compiledAcceptanceClasses = (): DtoClass[] => [...marked.keys()];
 
 /**
  * The compiled check of a marked class, made on first use; `undefined` for a class not marked.
@@ -59,16 +61,16 @@ export function acceptanceOf(
   metatype: DtoClass | undefined,
   onUnsupported: (error: Error) => void,
 ): Acceptance | null | undefined {
-  if (!metatype || !chosen.has(metatype)) return undefined;
-  let accept = compiled.get(metatype);
-  if (accept === undefined) {
+  if (!metatype) return undefined;
+  let accept = marked.get(metatype);
+  if (accept === undefined && marked.has(metatype)) {
     try {
       accept = compileAcceptance(metatype);
     } catch (e) {
       onUnsupported(e as Error);
       accept = null;
     }
-    compiled.set(metatype, accept);
+    marked.set(metatype, accept);
   }
   return accept;
 }
@@ -104,6 +106,9 @@ interface PropertyRules {
   skip: 'undefined' | 'nullish' | null;
   checks: Array<{ validate: (value: unknown, args: ValidationArguments) => unknown; args: ValidationArguments }>;
 }
+
+/** What a rule's arguments hold between calls. */
+const NO_OBJECT = Object.freeze({});
 
 /** One keyword per object checks all its properties' rules: one call, not one per property. */
 const RULES_KEYWORD = 'x-class-validator-rules';
@@ -216,7 +221,7 @@ export function compileAcceptance(root: DtoClass): Acceptance {
               args: {
                 targetName: cls.name,
                 property: metadata.propertyName,
-                object: {},
+                object: NO_OBJECT,
                 value: undefined,
                 constraints: metadata.constraints,
               },
@@ -245,8 +250,7 @@ export function compileAcceptance(root: DtoClass): Acceptance {
 
   function nestedSchema(cls: DtoClass, property: string, type: TypeMetadata): AnySchemaObject {
     const discriminator = type.options.discriminator;
-    const fallback = type.typeFunction!();
-    if (!discriminator) return refOf(fallback);
+    if (!discriminator) return refOf(type.typeFunction!());
     if (!type.options.keepDiscriminatorProperty)
       unsupported(cls, `property ${property}'s discriminator is dropped from the value`);
     const tag = discriminator.property;
@@ -292,7 +296,8 @@ export function compileAcceptance(root: DtoClass): Acceptance {
             check.args.object = data;
             check.args.value = value;
             const ok = check.validate(value, check.args);
-            check.args.object = {};
+            // Not kept past the call (the command could not be collected).
+            check.args.object = NO_OBJECT;
             check.args.value = undefined;
             // class-validator takes any truthy answer; a promise (or other object) is left to it.
             if (!ok || typeof ok === 'object') return false;
