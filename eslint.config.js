@@ -15,6 +15,26 @@ export default tseslint.config(
     },
   },
   {
+    // Controllers declare themselves with @ApiController, which binds the HTTP interceptors to
+    // each one (they are not global, so socket commands skip them: api-controller.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/common/http/api-controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Controller'],
+              message: 'Use @ApiController (src/common/http/api-controller.ts): it binds the HTTP interceptors.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pure rules stay free of the framework, the ORM and I/O (STYLE.md: a framework-free core).
     files: ['src/domain/**/*.ts'],
     rules: {

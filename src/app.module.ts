@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { FreshPublicReads } from './common/http/fresh-reads.js';
-import { HttpInterceptors } from './common/http/http-interceptors.js';
+import { HTTP_INTERCEPTOR_CHAIN } from './common/http/http-interceptors.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SharedAnonymousReads } from './common/http/shared-reads.interceptor.js';
@@ -84,16 +83,20 @@ export class AppModule {
         FreshPublicReads,
         SharedAnonymousReads,
         {
-          provide: APP_INTERCEPTOR,
-          // In this order: a spreadsheet by Accept (and Vary: Accept on every answer of such an
-          // address, kept ones too), then a kept read's answer (encoded for each caller), which
-          // wraps the shared computation.
-          useFactory: (exports: ExportNegotiation, fresh: FreshPublicReads, shared: SharedAnonymousReads) =>
-            new HttpInterceptors([exports, fresh, shared]),
+          // Bound to every controller by @ApiController, never globally (api-controller.ts says
+          // why). In this order: a spreadsheet by Accept (and Vary: Accept on every answer of
+          // such an address, kept ones too), then a kept read's answer (encoded for each
+          // caller), which wraps the shared computation.
+          provide: HTTP_INTERCEPTOR_CHAIN,
+          useFactory: (exports: ExportNegotiation, fresh: FreshPublicReads, shared: SharedAnonymousReads) => [
+            exports,
+            fresh,
+            shared,
+          ],
           inject: [ExportNegotiation, FreshPublicReads, SharedAnonymousReads],
         },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, HTTP_INTERCEPTOR_CHAIN],
     };
   }
 }

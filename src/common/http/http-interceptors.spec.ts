@@ -2,7 +2,7 @@ import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { lastValueFrom, map, of, type Observable } from 'rxjs';
 import { HttpInterceptors, type HttpInterceptor } from './http-interceptors.js';
 
-const contextOf = (type: 'http' | 'ws') => ({ getType: () => type }) as ExecutionContext;
+const contextOf = (type: 'http') => ({ getType: () => type }) as ExecutionContext;
 
 /** Records when it runs and wraps the answer in its name, so the order shows in the result. */
 const named = (name: string, ran: string[]): HttpInterceptor => ({
@@ -37,12 +37,5 @@ describe('HttpInterceptors', () => {
       'kept answer',
     );
     expect(ran).toEqual(['kept']);
-  });
-
-  it('lets a socket command through without running any of them', async () => {
-    const ran: string[] = [];
-    const chain = new HttpInterceptors([named('exports', ran), named('fresh', ran)]);
-    await expect(lastValueFrom(chain.intercept(contextOf('ws'), { handle: () => of('ack') }))).resolves.toBe('ack');
-    expect(ran).toEqual([]);
   });
 });

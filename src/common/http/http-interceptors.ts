@@ -1,5 +1,8 @@
-import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { defer, type Observable } from 'rxjs';
+
+/** The HTTP interceptors, outermost first (provided by AppModule). */
+export const HTTP_INTERCEPTOR_CHAIN = Symbol('HTTP_INTERCEPTOR_CHAIN');
 
 /** An interceptor that answers with an Observable at once (all of the HTTP ones here do). */
 export interface HttpInterceptor {
@@ -7,20 +10,16 @@ export interface HttpInterceptor {
 }
 
 /**
- * The HTTP-only interceptors (public reads kept and shared, spreadsheets by Accept), registered
- * as one global interceptor that chains them itself, outermost first.
- *
- * Nest applies every global interceptor to socket.io commands too, and wraps each one in its own
- * layer per command (a deferred Observable, an AsyncResource, a `mergeAll`): three layers that
- * only said "not HTTP" cost each scorekeeper's play about a fifth of the allocations in Nest's
- * pipeline. Here a socket command passes through with one check, and an HTTP request goes from
- * one to the next through `defer`, so each one still runs only when the one before it asks.
+ * The HTTP interceptors (public reads kept and shared, spreadsheets by Accept), bound to every
+ * controller as one interceptor that chains them itself, outermost first (`@ApiController`).
+ * An HTTP request goes from one to the next through `defer`, so each one still runs only when
+ * the one before it asks. Socket commands never reach it: it is not global (api-controller.ts).
  */
+@Injectable()
 export class HttpInterceptors implements NestInterceptor {
-  constructor(private readonly chain: readonly HttpInterceptor[]) {}
+  constructor(@Inject(HTTP_INTERCEPTOR_CHAIN) private readonly chain: readonly HttpInterceptor[]) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
     return this.from(0, context, next).handle();
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -11,7 +12,7 @@ import { AccountsService } from './accounts.service.js';
 const AccountPage = PageOf(AccountDto);
 
 @ApiTags('accounts')
-@Controller('accounts')
+@ApiController('accounts')
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 

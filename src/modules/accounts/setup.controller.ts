@@ -1,4 +1,5 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Post } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Public } from '../../common/auth/access.decorators.js';
@@ -24,7 +25,7 @@ export class FirstAdminDto {
 }
 
 @ApiTags('auth')
-@Controller('setup')
+@ApiController('setup')
 export class SetupController {
   constructor(private readonly setup: FirstAdminSetup) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service.js';
 const AuditPage = PageOf(AuditEntryDto);
 
 @ApiTags('audit')
-@Controller('audit')
+@ApiController('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

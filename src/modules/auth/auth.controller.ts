@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { LoggedIn, Public } from '../../common/auth/access.decorators.js';
 import { CurrentActor, CurrentCaller, type Actor, type Caller } from '../../common/auth/actor.js';
@@ -15,7 +16,7 @@ const TooMany = () =>
   });
 
 @ApiTags('auth')
-@Controller('auth')
+@ApiController('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, type PipeTransform } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Put, Query, type PipeTransform } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -36,7 +37,7 @@ const awardKeyPipe: PipeTransform<string, DecidedAwardKey> = {
 };
 
 @ApiTags('awards')
-@Controller('tournaments/:tournamentId/awards')
+@ApiController('tournaments/:tournamentId/awards')
 export class AwardsController {
   constructor(
     private readonly awards: AwardsService,

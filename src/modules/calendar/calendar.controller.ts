@@ -1,4 +1,5 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Get, Res } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
@@ -14,7 +15,7 @@ const ICS = {
 };
 
 @ApiTags('calendar')
-@Controller()
+@ApiController()
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 

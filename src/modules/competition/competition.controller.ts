@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -26,7 +27,7 @@ import { CompetitionViews } from './competition-views.service.js';
 const ORGANISERS = 'organisers of the tournament, or an administrator';
 
 @ApiTags('competition')
-@Controller('tournaments/:tournamentId/competition')
+@ApiController('tournaments/:tournamentId/competition')
 export class CompetitionController {
   constructor(
     private readonly competition: CompetitionService,

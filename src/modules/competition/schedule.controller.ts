@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -11,7 +12,7 @@ import { ScheduleService } from './schedule.service.js';
 const ORGANISERS = 'organisers of the tournament, or an administrator';
 
 @ApiTags('schedule')
-@Controller('tournaments/:tournamentId/competition')
+@ApiController('tournaments/:tournamentId/competition')
 export class ScheduleController {
   constructor(private readonly schedules: ScheduleService) {}
 

@@ -1,4 +1,5 @@
-import { applyDecorators, Controller, Get, Req, Res } from '@nestjs/common';
+import { applyDecorators, Get, Req, Res } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
@@ -31,7 +32,7 @@ const FILE_NAMES: Record<DocumentKind, string> = { programme: '秩序册', resul
  * Public, like the reads they are made from.
  */
 @ApiTags('documents')
-@Controller()
+@ApiController()
 export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,

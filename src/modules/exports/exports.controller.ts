@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
@@ -38,7 +39,7 @@ const FILE_RESPONSE = {
  * XLSX type) on the JSON read routes (export-negotiation.ts).
  */
 @ApiTags('exports')
-@Controller()
+@ApiController()
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 

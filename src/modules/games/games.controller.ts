@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -15,7 +16,7 @@ import { PlaysPageDto, PlaysQueryDto } from './play-event.dto.js';
 const ORGANISERS = 'organisers of the tournament, or an administrator';
 
 @ApiTags('games')
-@Controller()
+@ApiController()
 export class GamesController {
   constructor(
     private readonly games: GamesService,

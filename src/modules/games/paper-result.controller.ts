@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -10,7 +11,7 @@ import { PaperResultService } from './paper-result.service.js';
 
 /** Results without live scoring. */
 @ApiTags('games')
-@Controller('games/:id')
+@ApiController('games/:id')
 export class PaperResultController {
   constructor(private readonly paper: PaperResultService) {}
 

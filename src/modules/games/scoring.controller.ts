@@ -1,4 +1,5 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Post } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -12,7 +13,7 @@ const SCORERS =
 
 /** Play-by-play over HTTP; the socket commands game:event and game:undo do the same. */
 @ApiTags('games')
-@Controller('games/:id')
+@ApiController('games/:id')
 export class ScoringController {
   constructor(private readonly scoring: ScoringService) {}
 

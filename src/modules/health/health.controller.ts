@@ -1,4 +1,5 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorators.js';
@@ -19,7 +20,7 @@ interface HealthDto {
  * start to import; the answer keeps its shape.)
  */
 @ApiTags('health')
-@Controller({ path: 'health', version: VERSION_NEUTRAL })
+@ApiController({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 

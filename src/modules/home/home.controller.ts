@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.js';
@@ -6,7 +7,7 @@ import { HomeFeedDto, HomeFeedQueryDto } from './home-feed.dto.js';
 import { HomeFeed } from './home-feed.service.js';
 
 @ApiTags('home')
-@Controller('home')
+@ApiController('home')
 export class HomeController {
   constructor(private readonly home: HomeFeed) {}
 

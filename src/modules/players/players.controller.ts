@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import {
   ApiBody,
   ApiConsumes,
@@ -27,7 +28,7 @@ import { PlayersService } from './players.service.js';
 const PlayerPage = PageOf(PlayerDto);
 
 @ApiTags('players')
-@Controller()
+@ApiController()
 export class PlayersController {
   constructor(private readonly players: PlayersService) {}
 

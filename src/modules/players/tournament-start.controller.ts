@@ -1,4 +1,5 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { HttpCode, Post } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -10,7 +11,7 @@ import { PlayersService } from './players.service.js';
 
 /** Starting a tournament checks every roster, so it lives beside the rosters. */
 @ApiTags('tournaments')
-@Controller('tournaments')
+@ApiController('tournaments')
 export class TournamentStartController {
   constructor(
     private readonly tournaments: TournamentsService,

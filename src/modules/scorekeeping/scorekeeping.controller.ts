@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -28,7 +29,7 @@ const ORGANISERS = 'organisers of this tournament, or an administrator';
 
 /** How organisers hand out scorekeeper access: assignments of accounts, and one-time game codes for devices. */
 @ApiTags('scorekeeping')
-@Controller()
+@ApiController()
 export class ScorekeepingController {
   constructor(
     private readonly assignments: AssignmentsService,

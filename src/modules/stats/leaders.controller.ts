@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -10,7 +11,7 @@ import { LeadersService } from './leaders.service.js';
 import { PlayerLinesService } from './player-lines.service.js';
 
 @ApiTags('leaders')
-@Controller('tournaments/:tournamentId/leaders')
+@ApiController('tournaments/:tournamentId/leaders')
 export class LeadersController {
   constructor(
     private readonly leaders: LeadersService,

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, Put, Req, Res } from '@nestjs/common';
+import { Delete, Get, HttpCode, Param, Put, Req, Res } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import {
   ApiBody,
   ApiConsumes,
@@ -23,7 +24,7 @@ import { TeamLogosService } from './team-logos.service.js';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 @ApiTags('teams')
-@Controller()
+@ApiController()
 export class TeamLogosController {
   constructor(private readonly logos: TeamLogosService) {}
 

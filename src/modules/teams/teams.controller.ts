@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -11,7 +12,7 @@ import { TeamsService } from './teams.service.js';
 const TeamPage = PageOf(TeamDto);
 
 @ApiTags('teams')
-@Controller()
+@ApiController()
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -13,7 +14,7 @@ const AuditPage = PageOf(AuditEntryDto);
 
 /** Who runs a tournament, and what they did: readable by its organisers only. */
 @ApiTags('tournaments')
-@Controller('tournaments/:id')
+@ApiController('tournaments/:id')
 export class TournamentOrganisersController {
   constructor(private readonly tournaments: TournamentsService) {}
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -11,7 +12,7 @@ import { TournamentsService } from './tournaments.service.js';
 const TournamentPage = PageOf(TournamentDto);
 
 @ApiTags('tournaments')
-@Controller('tournaments')
+@ApiController('tournaments')
 export class TournamentsController {
   constructor(private readonly tournaments: TournamentsService) {}
 

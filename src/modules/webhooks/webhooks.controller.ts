@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '../../common/http/api-controller.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
@@ -16,7 +17,7 @@ import { WebhooksService } from './webhooks.service.js';
 const ORGANISERS = 'organisers of the tournament, or an administrator';
 
 @ApiTags('webhooks')
-@Controller('tournaments/:tournamentId/webhooks')
+@ApiController('tournaments/:tournamentId/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
