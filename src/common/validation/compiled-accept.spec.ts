@@ -253,9 +253,11 @@ describe('compiled acceptance of the busiest commands', () => {
       { numRuns: 3000 },
     );
     // Both sides were exercised: changes that keep a command valid (a number within range, an
-    // optional field dropped) and changes that break it.
-    expect(refused).toBeGreaterThan(1000);
-    expect(accepted).toBeGreaterThan(50);
+    // optional field dropped) and changes that break it. About 2.4 % of the broken commands stay
+    // valid (59–85 of 3,000 in ten runs, standard deviation about 8), so the floor of accepted ones
+    // sits six deviations below that: a floor of 50 failed about once in 250 runs.
+    expect(refused).toBeGreaterThan(2000);
+    expect(accepted).toBeGreaterThan(20);
   });
 
   it('fans and undos: null, absent and present fields as the libraries take them', async () => {
