@@ -253,9 +253,9 @@ describe('compiled acceptance of the busiest commands', () => {
       { numRuns: 3000 },
     );
     // Both sides were exercised: changes that keep a command valid (a number within range, an
-    // optional field dropped) and changes that break it. About 2.4 % of the broken commands stay
-    // valid (59–85 of 3,000 in ten runs, standard deviation about 8), so the floor of accepted ones
-    // sits six deviations below that: a floor of 50 failed about once in 250 runs.
+    // optional field dropped) and changes that break it. About 2.3 % of the broken commands stay
+    // valid: 48–90 of 3,000 over 400 seeds, median 69, standard deviation about 8. A floor of 50
+    // failed one seed in 400; this one sits six deviations below the median.
     expect(refused).toBeGreaterThan(2000);
     expect(accepted).toBeGreaterThan(20);
   });
