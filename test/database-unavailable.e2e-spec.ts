@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.js';
 import { databaseUnavailable } from '../src/database/pg-errors.js';
@@ -52,6 +53,24 @@ describe('databaseUnavailable', () => {
       });
     }
     expect(answer).toEqual([{ one: 1 }]);
+  });
+
+  it('outlives a connection that fails while handed out and idle (no unhandled error event)', async () => {
+    // pg emits 'error' on a connection whose backend ends while no query of its runs; pg-pool
+    // stops listening while the connection is handed out. Unwatched, that event ends the process.
+    const pool = (ds.driver as unknown as { master: pg.Pool }).master;
+    const held = await pool.connect();
+    const pid = (held as unknown as { processID: number }).processID;
+    // Nothing but the connection's own listener (the test adds none: one would hide the crash).
+    expect(held.listenerCount('error')).toBe(1);
+    await ds.query('SELECT pg_terminate_backend($1)', [pid]);
+    // pg marks the connection unusable when it takes the error (an internal flag, read only here).
+    const state = held as unknown as { _queryable: boolean };
+    for (const until = Date.now() + 10_000; state._queryable && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(state._queryable).toBe(false);
+    held.release(new Error('its backend was ended'));
+    expect(await ds.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 
   it('maps a refused connection (nothing listening on the port)', async () => {
