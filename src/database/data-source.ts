@@ -17,11 +17,11 @@ export interface DatabaseSettings {
  *
  * `pg` emits `error` on a connection that fails while no query of its is running (PostgreSQL
  * stopped or restarted, its backend ended), and an `error` event nobody listens for ends the
- * process. pg-pool listens while a connection is idle, and TypeORM while its query runner holds
- * one, but a connection handed out is unwatched between the two; a restart of the embedded
- * PostgreSQL under load once ended the server that way (eighteenth session). This listener is
- * always there: it logs the failure only when nothing else took it, and the pool drops the
- * connection when it comes back with the error, as before.
+ * process. pg-pool listens only while a connection is idle; one handed out has only what its
+ * holder adds (TypeORM's query runner adds a listener, its `obtainMasterConnection` does not). A
+ * kill of the embedded PostgreSQL under load once ended the server that way (eighteenth
+ * session). This listener is always there: it logs the failure only when nothing else took it,
+ * and the pool drops the connection when it comes back with the error, as before.
  */
 class WatchedConnection extends pg.Client {
   private static readonly log = new Logger('Database');
