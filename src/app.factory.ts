@@ -15,6 +15,7 @@ import { globalValidationPipe } from './common/errors/validation.js';
 import { OneLineRequestLog, registerApiResponses } from './common/http/api-responses.js';
 import { registerJsonBodyParser } from './common/http/json-body.js';
 import { finishApiDocument } from './common/openapi/finish-document.js';
+import { describeValidationRules } from './common/openapi/validation-rules.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { registerWebPages } from './modules/web/web-pages.js';
 import { securityHeaders } from './modules/web/security-headers.js';
@@ -112,7 +113,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   SwaggerModule.setup(
     'api/docs',
     app,
-    () => finishApiDocument(SwaggerModule.createDocument(app, docs, { extraModels: [ErrorBody] })),
+    () => {
+      describeValidationRules();
+      return finishApiDocument(SwaggerModule.createDocument(app, docs, { extraModels: [ErrorBody] }));
+    },
     {
       jsonDocumentUrl: 'api/docs-json',
     },

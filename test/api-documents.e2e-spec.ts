@@ -112,6 +112,51 @@ describe('API documents', () => {
     expect(schemas.AuditEntryDto.properties.before.type).toEqual(['object', 'null']);
   });
 
+  it('describes what clients send as the server’s rules check it: whole numbers as integers, with their bounds', () => {
+    const schemas = doc.components.schemas;
+    const property = (schema: string, name: string) => schemas[schema].properties[name];
+    // @IsInt, @Min and @Max, including a bound the property's own @ApiProperty did not state.
+    expect(property('RecordEventDto', 'expectedSeq')).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(property('FieldGoalMadeDto', 'gameClock')).toMatchObject({ type: 'integer', minimum: 0, maximum: 36_000 });
+    expect(property('RecordLotsDto', 'place')).toMatchObject({ type: 'integer', minimum: 1, maximum: 64 });
+    // @IsIn of whole numbers.
+    expect(property('FieldGoalMadeDto', 'points')).toMatchObject({ type: 'integer', enum: [2, 3] });
+    // @IsInt({ each: true }): the items.
+    expect(property('PaperTeamResultDto', 'periods')).toMatchObject({ type: 'array', items: { type: 'integer' } });
+    // A number the server takes with a fraction stays a number, bounded.
+    expect(property('TeamSuccessDto', 'weight')).toMatchObject({ type: 'number', minimum: 0, maximum: 10 });
+    // Query strings, documented as parameters: a class's own rules, and rules it inherits (paging).
+    const parameter = (p: string, name: string) =>
+      (doc.paths[p].get.parameters as any[]).find((x) => x.name === name)?.schema;
+    expect(parameter('/api/v1/tournaments/{tournamentId}/leaders', 'minGames')).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 500,
+    });
+    expect(parameter('/api/v1/units', 'page')).toEqual({ type: 'integer', minimum: 1, maximum: 100_000, default: 1 });
+    expect(parameter('/api/v1/units', 'pageSize')).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+    // No field of a request body that the server only takes whole is left a plain number.
+    const sent = new Set<string>();
+    const reach = (node: any): void => {
+      if (!node || typeof node !== 'object') return;
+      const ref = typeof node.$ref === 'string' ? node.$ref.split('/').pop() : undefined;
+      if (ref && !sent.has(ref)) {
+        sent.add(ref);
+        reach(schemas[ref]);
+      }
+      for (const value of Object.values(node)) reach(value);
+    };
+    for (const { op } of operations()) reach(op.requestBody);
+    expect(sent.size).toBeGreaterThan(50);
+    const left = [...sent].flatMap((name) =>
+      Object.entries<any>(schemas[name].properties ?? {})
+        .filter(([field]) => ['period', 'gameClock', 'expectedSeq', 'targetSeq', 'jerseyNumber'].includes(field))
+        .filter(([, p]) => [p.type].flat().includes('number'))
+        .map(([field]) => `${name}.${field}`),
+    );
+    expect(left).toEqual([]);
+  });
+
   it('gives every operation a summary, states its security and documents the write limit', () => {
     const missing: string[] = [];
     for (const { name, method, op } of operations()) {
