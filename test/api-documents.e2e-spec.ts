@@ -110,6 +110,13 @@ describe('API documents', () => {
     expect(schemas.FormatTemplateDto.properties.groupSizes.items).toMatchObject({ type: 'integer' });
     expect(schemas.GameFlagDto.properties.code.type).toBe('string');
     expect(schemas.AuditEntryDto.properties.before.type).toEqual(['object', 'null']);
+    // Counts, scores and sequence numbers in answers are whole; averages and ratios are not.
+    expect(schemas.GameDto.properties.homeScore.type).toBe('integer');
+    expect(schemas.StandingRowDto.properties.pointDifference.type).toBe('integer');
+    expect(schemas.ClockDto.properties.remaining.type).toEqual(['integer', 'null']);
+    expect(schemas.TeamPage.properties.total.type).toBe('integer');
+    expect(schemas.LeaderEntryDto.properties.value.type).toBe('number');
+    expect(schemas.ShootingPercentagesDto.properties.fg.type).toEqual(['number', 'null']);
   });
 
   it('describes what clients send as the server’s rules check it: whole numbers as integers, with their bounds', () => {

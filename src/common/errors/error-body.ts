@@ -10,7 +10,12 @@ export class ErrorDetailDto implements Omit<ErrorDetail, 'rule' | 'limit'> {
   @ApiProperty({ example: 'must not be greater than 99' })
   reason: string;
 
-  @ApiProperty({ required: false, example: 3, description: 'CSV import: line in the file (header = 1)' })
+  @ApiProperty({
+    type: 'integer',
+    required: false,
+    example: 3,
+    description: 'CSV import: line in the file (header = 1)',
+  })
   row?: number;
 
   @ApiProperty({ required: false, example: '号码', description: 'CSV import: column as written in the header' })
@@ -19,7 +24,7 @@ export class ErrorDetailDto implements Omit<ErrorDetail, 'rule' | 'limit'> {
 
 /** The one JSON shape of every failure. */
 export class ErrorBody {
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
 
   @ApiProperty({ example: 'Bad Request' })

@@ -61,11 +61,11 @@ export function PageOf<T>(item: new () => T) {
   class PageDto implements Page<T> {
     @ApiProperty({ type: [item] })
     items: T[];
-    @ApiProperty({ example: 1 })
+    @ApiProperty({ type: 'integer', example: 1 })
     total: number;
-    @ApiProperty({ example: 1 })
+    @ApiProperty({ type: 'integer', example: 1 })
     page: number;
-    @ApiProperty({ example: 20 })
+    @ApiProperty({ type: 'integer', example: 20 })
     pageSize: number;
   }
   Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}Page` });

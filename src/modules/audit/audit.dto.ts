@@ -22,7 +22,7 @@ export class AuditQueryDto extends PagingQuery(200, 50) {
 }
 
 export class AuditEntryDto {
-  @ApiProperty({ example: 42 }) id: number;
+  @ApiProperty({ type: 'integer', example: 42 }) id: number;
   @ApiProperty() at: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for a game-code device' }) accountId:
     string | null;

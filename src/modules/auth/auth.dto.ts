@@ -47,7 +47,8 @@ export class GameCodeLoginDto {
 export class TokensDto {
   @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`' }) accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ example: 900, description: 'Seconds the access token is valid for' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', example: 900, description: 'Seconds the access token is valid for' })
+  expiresIn: number;
   @ApiProperty({ description: 'Exchange at POST /api/v1/auth/refresh for a new pair; works once' })
   refreshToken: string;
   @ApiProperty({ description: 'When the session ends unless refreshed (password) or at all (game code)' })

@@ -97,7 +97,7 @@ export class RecipientDto {
   @ApiProperty({ enum: RECIPIENT_TYPES }) type: RecipientType;
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '南太湖新区总工会' }) name: string;
-  @ApiPropertyOptional({ example: 23, nullable: true, type: Number, description: 'Players' }) jerseyNumber?:
+  @ApiPropertyOptional({ example: 23, nullable: true, type: 'integer', description: 'Players' }) jerseyNumber?:
     number | null;
   @ApiPropertyOptional({
     type: TeamOfRecipientDto,
@@ -116,7 +116,7 @@ export class AwardDecisionDto {
   @ApiProperty({ example: '赛事组织周密、保障有力。', nullable: true, type: String }) citation: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) decidedBy: string | null;
   @ApiProperty({ example: '2024-05-19T12:00:00.000Z' }) updatedAt: string;
-  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ type: 'integer', example: 1 }) version: number;
 }
 
 export class AwardDecisionsDto {
@@ -205,11 +205,11 @@ export class CandidatesQueryDto {
 }
 
 export class MvpCandidateDto {
-  @ApiProperty({ example: 1 }) rank: number;
+  @ApiProperty({ type: 'integer', example: 1 }) rank: number;
   @ApiProperty() tied: boolean;
   @ApiProperty({ type: RecipientDto }) player: RecipientDto;
-  @ApiProperty({ example: 1, nullable: true, type: Number }) teamPlace: number | null;
-  @ApiProperty({ example: 4 }) games: number;
+  @ApiProperty({ example: 1, nullable: true, type: 'integer' }) teamPlace: number | null;
+  @ApiProperty({ type: 'integer', example: 4 }) games: number;
   @ApiProperty({ example: 21.25, description: 'EFF per game (or the configured basis), unweighted' }) base: number;
   @ApiProperty({ example: 1.5 }) teamFactor: number;
   @ApiProperty({ example: 31.875 }) score: number;
@@ -348,7 +348,7 @@ export class StatsSettingsDto {
     },
   })
   mvp: object;
-  @ApiProperty({ example: 0, description: '0: the defaults, never changed' }) version: number;
+  @ApiProperty({ type: 'integer', example: 0, description: '0: the defaults, never changed' }) version: number;
 }
 
 // ---- Sportsmanship indicators ----
@@ -361,15 +361,19 @@ export class SportsmanshipQueryDto {
 }
 
 export class SportsmanshipRowDto {
-  @ApiProperty({ example: 1, description: 'Suggested place, fewest penalty points first; equal values share it' })
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Suggested place, fewest penalty points first; equal values share it',
+  })
   rank: number;
   @ApiProperty() tied: boolean;
   @ApiProperty({ type: RecipientDto }) team: RecipientDto;
-  @ApiProperty({ example: 4 }) gamesPlayed: number;
-  @ApiProperty({ example: 1 }) technical: number;
-  @ApiProperty({ example: 0 }) unsportsmanlike: number;
-  @ApiProperty({ example: 0 }) disqualifying: number;
-  @ApiProperty({ example: 0 }) forfeits: number;
+  @ApiProperty({ type: 'integer', example: 4 }) gamesPlayed: number;
+  @ApiProperty({ type: 'integer', example: 1 }) technical: number;
+  @ApiProperty({ type: 'integer', example: 0 }) unsportsmanlike: number;
+  @ApiProperty({ type: 'integer', example: 0 }) disqualifying: number;
+  @ApiProperty({ type: 'integer', example: 0 }) forfeits: number;
   @ApiProperty({ example: 1, description: 'technical 1, unsportsmanlike 2, disqualifying 4, forfeit 10' })
   penaltyPoints: number;
   @ApiProperty({ example: 0.25, nullable: true, type: Number }) penaltyPerGame: number | null;

@@ -22,7 +22,7 @@ export class DrawViewDto {
   @ApiProperty({
     example: 20240501,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'The recorded seed: the same seed and teams give the same groups',
   })
   seed: number | null;
@@ -50,8 +50,8 @@ export class StageGroupViewDto {
 }
 
 export class SeedSwapDto {
-  @ApiProperty({ example: 3, description: 'The seed it plays as' }) seed: number;
-  @ApiProperty({ example: 4, description: 'The seed it was entered as' }) enteredAs: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'The seed it plays as' }) seed: number;
+  @ApiProperty({ type: 'integer', example: 4, description: 'The seed it was entered as' }) enteredAs: number;
   @ApiProperty({ enum: ['avoid_group_rematch'] }) reason: 'avoid_group_rematch';
 }
 
@@ -120,25 +120,25 @@ export class CompetitionDto {
   config: object;
   @ApiProperty({ type: DrawViewDto, nullable: true }) draw: DrawViewDto | null;
   @ApiProperty({ type: [StageViewDto] }) stages: StageViewDto[];
-  @ApiProperty({ example: 16 }) gameCount: number;
+  @ApiProperty({ type: 'integer', example: 16 }) gameCount: number;
   @ApiProperty({ type: PendingOverrideDto, nullable: true }) pendingOverride: PendingOverrideDto | null;
   @ApiProperty({ type: [ForcedCorrectionDto] }) forcedCorrections: ForcedCorrectionDto[];
-  @ApiProperty({ example: 3 }) version: number;
+  @ApiProperty({ type: 'integer', example: 3 }) version: number;
 }
 
 export class GameRefDto {
   @ApiProperty({ format: 'uuid', description: 'The game in /games/{id}' }) id: string;
   @ApiProperty({ enum: GAME_STATUSES, example: 'final' }) status: GameStatus;
-  @ApiProperty({ example: 68 }) homeScore: number;
-  @ApiProperty({ example: 61 }) awayScore: number;
+  @ApiProperty({ type: 'integer', example: 68 }) homeScore: number;
+  @ApiProperty({ type: 'integer', example: 61 }) awayScore: number;
   @ApiProperty({ example: '主场', nullable: true, type: String }) court: string | null;
   @ApiProperty({ example: '2024-05-02T19:30', nullable: true, type: String }) scheduledAt: string | null;
-  @ApiProperty({ example: 4, description: 'Current period (5 and more: overtime)' }) period: number;
+  @ApiProperty({ type: 'integer', example: 4, description: 'Current period (5 and more: overtime)' }) period: number;
 }
 
 export class BracketResultDto {
-  @ApiProperty({ example: 68 }) homeScore: number;
-  @ApiProperty({ example: 61 }) awayScore: number;
+  @ApiProperty({ type: 'integer', example: 68 }) homeScore: number;
+  @ApiProperty({ type: 'integer', example: 61 }) awayScore: number;
   @ApiProperty({ enum: ['played', 'forfeit', 'default'] }) kind: string;
   @ApiProperty({ type: TeamRefDto }) winner: TeamRefDto;
   @ApiProperty({ type: TeamRefDto }) loser: TeamRefDto;
@@ -150,7 +150,7 @@ export class BracketGameDto {
   @ApiProperty({ example: 'KO' }) stageId: string;
   @ApiProperty({ example: null, nullable: true, type: String }) groupId: string | null;
   @ApiProperty({ enum: ['group', 'main', 'classification', 'winners', 'losers', 'grand_final'] }) bracket: GameBracket;
-  @ApiProperty({ example: 1 }) round: number;
+  @ApiProperty({ type: 'integer', example: 1 }) round: number;
   @ApiProperty({ example: 'SF' }) roundName: string;
   @ApiProperty({ type: SlotViewDto }) home: SlotViewDto;
   @ApiProperty({ type: SlotViewDto }) away: SlotViewDto;
@@ -178,13 +178,13 @@ export class BracketDto {
 
 export class MiniTableRowDto {
   @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
-  @ApiProperty({ example: 2 }) played: number;
-  @ApiProperty({ example: 1 }) wins: number;
-  @ApiProperty({ example: 1 }) losses: number;
-  @ApiProperty({ example: 3 }) classificationPoints: number;
-  @ApiProperty({ example: 163 }) pointsFor: number;
-  @ApiProperty({ example: 157 }) pointsAgainst: number;
-  @ApiProperty({ example: 6 }) pointDifference: number;
+  @ApiProperty({ type: 'integer', example: 2 }) played: number;
+  @ApiProperty({ type: 'integer', example: 1 }) wins: number;
+  @ApiProperty({ type: 'integer', example: 1 }) losses: number;
+  @ApiProperty({ type: 'integer', example: 3 }) classificationPoints: number;
+  @ApiProperty({ type: 'integer', example: 163 }) pointsFor: number;
+  @ApiProperty({ type: 'integer', example: 157 }) pointsAgainst: number;
+  @ApiProperty({ type: 'integer', example: 6 }) pointDifference: number;
 }
 
 export class MiniTableDto {
@@ -209,16 +209,17 @@ export class PlaceExplanationDto {
 }
 
 export class StandingRowDto {
-  @ApiProperty({ example: 1 }) rank: number;
+  @ApiProperty({ type: 'integer', example: 1 }) rank: number;
   @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
-  @ApiProperty({ example: 3 }) played: number;
-  @ApiProperty({ example: 3 }) wins: number;
-  @ApiProperty({ example: 0 }) losses: number;
-  @ApiProperty({ example: 6, description: 'Win 2, loss 1, loss by forfeit 0' }) classificationPoints: number;
-  @ApiProperty({ example: 240 }) pointsFor: number;
-  @ApiProperty({ example: 200 }) pointsAgainst: number;
-  @ApiProperty({ example: 40 }) pointDifference: number;
-  @ApiProperty({ example: 0 }) forfeitLosses: number;
+  @ApiProperty({ type: 'integer', example: 3 }) played: number;
+  @ApiProperty({ type: 'integer', example: 3 }) wins: number;
+  @ApiProperty({ type: 'integer', example: 0 }) losses: number;
+  @ApiProperty({ type: 'integer', example: 6, description: 'Win 2, loss 1, loss by forfeit 0' })
+  classificationPoints: number;
+  @ApiProperty({ type: 'integer', example: 240 }) pointsFor: number;
+  @ApiProperty({ type: 'integer', example: 200 }) pointsAgainst: number;
+  @ApiProperty({ type: 'integer', example: 40 }) pointDifference: number;
+  @ApiProperty({ type: 'integer', example: 0 }) forfeitLosses: number;
   @ApiProperty({ description: 'Shares the rank (group not complete, or awaiting a drawing of lots)' })
   sharedRank: boolean;
   @ApiProperty({
@@ -258,12 +259,12 @@ export class GroupStandingsDto {
   live: StandingRowDto[];
   @ApiProperty({ description: 'At least one game in progress is counted in `live`' })
   liveIncludesGamesInProgress: boolean;
-  @ApiProperty({ example: 2, nullable: true, type: Number, description: 'Places 1..n go through for certain' })
+  @ApiProperty({ example: 2, nullable: true, type: 'integer', description: 'Places 1..n go through for certain' })
   advancingPlaces: number | null;
   @ApiProperty({
     example: 3,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Places 1..n may go through (a best-placed slot across groups); ≥ advancingPlaces',
   })
   possiblePlaces: number | null;
@@ -283,15 +284,15 @@ export class GroupStandingsDto {
 }
 
 export class CrossGroupRowDto {
-  @ApiProperty({ example: 1 }) rank: number;
+  @ApiProperty({ type: 'integer', example: 1 }) rank: number;
   @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
   @ApiProperty({ example: 'A' }) groupId: string;
-  @ApiProperty({ example: 3 }) played: number;
-  @ApiProperty({ example: 2 }) wins: number;
-  @ApiProperty({ example: 5 }) classificationPoints: number;
-  @ApiProperty({ example: 70 }) pointsFor: number;
-  @ApiProperty({ example: 63 }) pointsAgainst: number;
-  @ApiProperty({ example: 7 }) pointDifference: number;
+  @ApiProperty({ type: 'integer', example: 3 }) played: number;
+  @ApiProperty({ type: 'integer', example: 2 }) wins: number;
+  @ApiProperty({ type: 'integer', example: 5 }) classificationPoints: number;
+  @ApiProperty({ type: 'integer', example: 70 }) pointsFor: number;
+  @ApiProperty({ type: 'integer', example: 63 }) pointsAgainst: number;
+  @ApiProperty({ type: 'integer', example: 7 }) pointDifference: number;
   @ApiProperty({
     enum: ['classification_points', 'win_ratio', 'point_difference', 'points_scored', 'draw'],
     description: 'The criterion that put this team ahead of the next one (win ratio when groups differ in size)',
@@ -302,7 +303,7 @@ export class CrossGroupRowDto {
 
 export class CrossGroupTableDto {
   @ApiProperty({ example: 'S1' }) stageId: string;
-  @ApiProperty({ example: 2, description: 'The group place compared (2: runners-up)' }) place: number;
+  @ApiProperty({ type: 'integer', example: 2, description: 'The group place compared (2: runners-up)' }) place: number;
   @ApiProperty({ description: 'A "best placed" slot of a later stage reads this table' }) decidesSlots: boolean;
   @ApiProperty({ description: 'Every group is complete and placed one team here: the order is final' })
   final: boolean;
@@ -323,8 +324,9 @@ export class StandingsDto {
 }
 
 export class FinalPlaceDto {
-  @ApiProperty({ example: 9, description: 'The place, or the first of a shared block' }) place: number;
+  @ApiProperty({ type: 'integer', example: 9, description: 'The place, or the first of a shared block' }) place: number;
   @ApiProperty({
+    type: 'integer',
     example: 12,
     description:
       'Last place of a shared block (teams nothing played separates share places 9–12 until the organiser records a drawing of lots); equal to `place` otherwise',
@@ -357,7 +359,7 @@ export class GeneratedGameDto {
 }
 
 export class GeneratedGamesDto {
-  @ApiProperty({ example: 16 }) created: number;
+  @ApiProperty({ type: 'integer', example: 16 }) created: number;
   @ApiProperty({ type: [GeneratedGameDto] }) games: GeneratedGameDto[];
 }
 
@@ -401,10 +403,10 @@ export class StageDaysViewDto {
 }
 
 export class ScheduleSettingsDto {
-  @ApiProperty({ example: 90 }) slotMinutes: number;
-  @ApiProperty({ example: 60 }) minRestMinutes: number;
-  @ApiProperty({ example: 0 }) dependencyBufferMinutes: number;
-  @ApiProperty({ example: 5 }) startStepMinutes: number;
+  @ApiProperty({ type: 'integer', example: 90 }) slotMinutes: number;
+  @ApiProperty({ type: 'integer', example: 60 }) minRestMinutes: number;
+  @ApiProperty({ type: 'integer', example: 0 }) dependencyBufferMinutes: number;
+  @ApiProperty({ type: 'integer', example: 5 }) startStepMinutes: number;
   @ApiProperty({
     type: [GameScheduleOptionDto],
     example: [{ gameId: 'F', fixed: { courtId: 'main', start: '2024-05-02T19:30' } }],
@@ -417,7 +419,7 @@ export class ScheduleSettingsDto {
 
 export class TeamRestDto {
   @ApiProperty({ type: TeamRefDto }) team: TeamRefDto;
-  @ApiProperty({ example: 3, description: 'Scheduled games whose two teams are known' }) games: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'Scheduled games whose two teams are known' }) games: number;
   @ApiProperty({
     example: 90,
     nullable: true,
@@ -430,7 +432,7 @@ export class TeamRestDto {
 
 /** How good the schedule is, in figures an organiser compares between two drafts. */
 export class ScheduleQualityDto {
-  @ApiProperty({ example: 2, description: 'Days with at least one game' }) daysUsed: number;
+  @ApiProperty({ type: 'integer', example: 2, description: 'Days with at least one game' }) daysUsed: number;
   @ApiProperty({ type: [String], example: ['2024-05-01', '2024-05-02'] }) days: string[];
   @ApiProperty({ example: '2024-05-01T08:30', nullable: true, type: String }) firstStart: string | null;
   @ApiProperty({ example: '2024-05-02T21:00', nullable: true, type: String }) lastEnd: string | null;
@@ -440,6 +442,7 @@ export class ScheduleQualityDto {
   })
   idleCourtMinutes: number;
   @ApiProperty({
+    type: 'integer',
     example: 4,
     description: 'Times a team plays two games in consecutive slots: less than one slot (slotMinutes) between them',
   })
@@ -452,6 +455,7 @@ export class ScheduleQualityDto {
   })
   stagesOnNewDays: boolean;
   @ApiProperty({
+    type: 'integer',
     example: 0,
     description: 'Rules the stored schedule breaks against the current courts and settings (0 after a generation)',
   })

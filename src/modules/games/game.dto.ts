@@ -120,12 +120,16 @@ export class GameTeamDto extends TeamRefDto {
 }
 
 export class HomeAwayDto {
-  @ApiProperty({ example: 55 }) home: number;
-  @ApiProperty({ example: 52 }) away: number;
+  @ApiProperty({ type: 'integer', example: 55 }) home: number;
+  @ApiProperty({ type: 'integer', example: 52 }) away: number;
 }
 
 export class PeriodDto {
-  @ApiProperty({ example: 5, description: '0 before the first period; 5 = first overtime with 4 periods' })
+  @ApiProperty({
+    type: 'integer',
+    example: 5,
+    description: '0 before the first period; 5 = first overtime with 4 periods',
+  })
   current: number;
   @ApiProperty({ example: 'OT1', nullable: true, type: String }) label: string | null;
   @ApiProperty({ enum: ['not_started', 'in_progress', 'ended'] }) status: 'not_started' | 'in_progress' | 'ended';
@@ -133,13 +137,14 @@ export class PeriodDto {
 
 export class ClockDto {
   @ApiProperty() running: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: 'Time left in the period, tenths of a second' }) remaining:
-    number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'The event that set it' }) asOfSeq: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Time left in the period, tenths of a second' })
+  remaining: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The event that set it' }) asOfSeq: number | null;
 }
 
 export class TeamFoulsDto {
   @ApiProperty({
+    type: 'integer',
     description: 'Team fouls counting toward the penalty in this period (overtime counts with the last period)',
   })
   current: number;
@@ -153,7 +158,7 @@ export class TeamFoulsByTeamDto {
 
 export class GameFlagDto implements GameFlag {
   @ApiProperty({ type: String, example: 'CLOCK_WENT_UP' }) code: GameFlag['code'];
-  @ApiProperty() seq: number;
+  @ApiProperty({ type: 'integer' }) seq: number;
   @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty({ nullable: true, type: String }) playerId: string | null;
   @ApiProperty() message: string;
@@ -162,7 +167,7 @@ export class GameFlagDto implements GameFlag {
 /** The game as it stands after an event: what a scoreboard shows. */
 export class GameLiveDto {
   @ApiProperty({ enum: GAME_STATUSES }) status: GameStatus;
-  @ApiProperty({ description: 'Seq of the last event in the log' }) lastSeq: number;
+  @ApiProperty({ type: 'integer', description: 'Seq of the last event in the log' }) lastSeq: number;
   @ApiProperty({ type: HomeAwayDto }) score: HomeAwayDto;
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty({ type: ClockDto }) clock: ClockDto;
@@ -177,14 +182,14 @@ export class GameLiveDto {
 
 export class PeriodScoreDto {
   @ApiProperty({ example: 'OT1' }) label: string;
-  @ApiProperty() home: number;
-  @ApiProperty() away: number;
+  @ApiProperty({ type: 'integer' }) home: number;
+  @ApiProperty({ type: 'integer' }) away: number;
 }
 
 export class GameResultDto implements Omit<GameResult, 'penalisedTeamId'> {
   @ApiProperty({ enum: ['played', 'forfeit', 'default'] }) kind: GameResult['kind'];
-  @ApiProperty() homeScore: number;
-  @ApiProperty() awayScore: number;
+  @ApiProperty({ type: 'integer' }) homeScore: number;
+  @ApiProperty({ type: 'integer' }) awayScore: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) penalisedTeamId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
 }
@@ -198,15 +203,15 @@ export class GameDto {
   @ApiProperty({ nullable: true, type: String, example: '1号场' }) court: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2024-05-18T19:30' }) scheduledAt: string | null;
   @ApiProperty({ enum: GAME_STATUSES }) status: GameStatus;
-  @ApiProperty({ description: 'Live score, or the recorded result' }) homeScore: number;
-  @ApiProperty() awayScore: number;
+  @ApiProperty({ type: 'integer', description: 'Live score, or the recorded result' }) homeScore: number;
+  @ApiProperty({ type: 'integer' }) awayScore: number;
   @ApiProperty({ type: GameResultDto, nullable: true }) result: GameResultDto | null;
   @ApiProperty({ type: [String], nullable: true }) homeStartingFive: string[] | null;
   @ApiProperty({ type: [String], nullable: true }) awayStartingFive: string[] | null;
   @ApiProperty({ type: GameLiveDto, nullable: true, description: 'null until the game is ready' })
   live: GameLiveDto | null;
   @ApiProperty({ type: [PeriodScoreDto] }) scoreByPeriod: PeriodScoreDto[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -237,7 +242,7 @@ export class GameQueryDto {
 export class GamePageDto {
   @ApiProperty({ type: [GameDto], description: 'Without `live` and `scoreByPeriod` (read one game for those)' })
   items: GameDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) page: number;
+  @ApiProperty({ type: 'integer' }) pageSize: number;
 }

@@ -356,7 +356,7 @@ export class PlaysQueryDto {
 /** The acknowledgement of a recorded event (REST answer and socket ack alike). */
 export class RecordedEventDto {
   @ApiProperty({ format: 'uuid' }) gameId: string;
-  @ApiProperty({ example: 42 }) seq: number;
+  @ApiProperty({ type: 'integer', example: 42 }) seq: number;
   @ApiProperty({ format: 'uuid' }) clientEventId: string;
   @ApiProperty({ description: 'The event as recorded', oneOf: EVENT_SCHEMAS }) event: PlayEventBody;
   @ApiProperty() recordedAt: string;
@@ -367,7 +367,7 @@ export class RecordedEventDto {
 
 /** One entry of the play-by-play log. */
 export class PlayEventDto {
-  @ApiProperty() seq: number;
+  @ApiProperty({ type: 'integer' }) seq: number;
   @ApiProperty({ format: 'uuid' }) clientEventId: string;
   @ApiProperty({ description: 'The play or correction, by `type`', oneOf: EVENT_SCHEMAS }) event: PlayEventBody;
   @ApiProperty() recordedAt: string;
@@ -380,8 +380,8 @@ export class PlayEventDto {
 
 export class PlaysPageDto {
   @ApiProperty({ type: [PlayEventDto] }) items: PlayEventDto[];
-  @ApiProperty({ description: 'Events after `afterSeq` in all pages' }) total: number;
-  @ApiProperty({ example: 1 }) page: number;
-  @ApiProperty({ example: 200 }) pageSize: number;
-  @ApiProperty({ description: 'Seq of the last event in the log' }) lastSeq: number;
+  @ApiProperty({ type: 'integer', description: 'Events after `afterSeq` in all pages' }) total: number;
+  @ApiProperty({ type: 'integer', example: 1 }) page: number;
+  @ApiProperty({ type: 'integer', example: 200 }) pageSize: number;
+  @ApiProperty({ type: 'integer', description: 'Seq of the last event in the log' }) lastSeq: number;
 }

@@ -29,9 +29,9 @@ export class HomeGameDto {
   @ApiProperty({ type: HomeTeamDto, nullable: true }) homeTeam: HomeTeamDto | null;
   @ApiProperty({ type: HomeTeamDto, nullable: true }) awayTeam: HomeTeamDto | null;
   @ApiProperty({ enum: GAME_STATUSES, example: 'live' }) status: GameStatus;
-  @ApiProperty({ example: 55 }) homeScore: number;
-  @ApiProperty({ example: 52 }) awayScore: number;
-  @ApiProperty({ example: 3, description: 'Current period (5 and more: overtime)' }) period: number;
+  @ApiProperty({ type: 'integer', example: 55 }) homeScore: number;
+  @ApiProperty({ type: 'integer', example: 52 }) awayScore: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'Current period (5 and more: overtime)' }) period: number;
   @ApiProperty({ example: '2024-05-18T19:30', nullable: true, type: String }) scheduledAt: string | null;
   @ApiProperty({ example: '主场', nullable: true, type: String }) court: string | null;
   @ApiProperty({ example: 'SF1', nullable: true, type: String, description: 'The game in the competition structure' })

@@ -84,7 +84,7 @@ export class PlayerDto {
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty({ format: 'uuid' }) tournamentId: string;
   @ApiProperty({ example: '王磊' }) name: string;
-  @ApiProperty({ example: 7 }) jerseyNumber: number;
+  @ApiProperty({ type: 'integer', example: 7 }) jerseyNumber: number;
   @ApiProperty({ enum: POSITIONS, nullable: true }) position: Position | null;
   @ApiProperty({ example: '长兴天顺物流有限公司', nullable: true, type: String }) employer: string | null;
   @ApiProperty({ description: 'Whether an ID number was registered (the number itself is never returned)' })
@@ -94,6 +94,6 @@ export class PlayerDto {
 }
 
 export class ImportResultDto {
-  @ApiProperty({ example: 12 }) imported: number;
+  @ApiProperty({ type: 'integer', example: 12 }) imported: number;
   @ApiProperty({ type: [PlayerDto] }) players: PlayerDto[];
 }

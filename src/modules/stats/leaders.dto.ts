@@ -99,7 +99,7 @@ export class LeadersQueryDto {
 export class LeaderPlayerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '王磊' }) name: string;
-  @ApiProperty({ example: 23, nullable: true, type: Number }) jerseyNumber: number | null;
+  @ApiProperty({ example: 23, nullable: true, type: 'integer' }) jerseyNumber: number | null;
 }
 
 export class LeaderTeamDto {
@@ -108,17 +108,18 @@ export class LeaderTeamDto {
 }
 
 export class LeaderEntryDto {
-  @ApiProperty({ example: 1 }) rank: number;
+  @ApiProperty({ type: 'integer', example: 1 }) rank: number;
   @ApiProperty({ description: 'Shares the rank with another player (shown "1=")' }) tied: boolean;
   @ApiProperty({ type: LeaderPlayerDto }) player: LeaderPlayerDto;
   @ApiProperty({ type: LeaderTeamDto }) team: LeaderTeamDto;
-  @ApiProperty({ example: 4 }) games: number;
+  @ApiProperty({ type: 'integer', example: 4 }) games: number;
   @ApiProperty({ example: 18.25, description: 'The ranked value: total, per game, or a percentage (unrounded)' })
   value: number;
   @ApiProperty({ example: '18.3', description: 'The value as pages show it (one decimal; % for percentages)' })
   display: string;
-  @ApiProperty({ example: 73, description: 'The summed statistic (percentages: shots made)' }) total: number;
-  @ApiProperty({ example: null, nullable: true, type: Number, description: 'Percentages: shots attempted' })
+  @ApiProperty({ type: 'integer', example: 73, description: 'The summed statistic (percentages: shots made)' })
+  total: number;
+  @ApiProperty({ example: null, nullable: true, type: 'integer', description: 'Percentages: shots attempted' })
   attempts: number | null;
   @ApiProperty({ description: 'A game in progress is counted in this line' }) includesLive: boolean;
 }
@@ -128,10 +129,10 @@ export class LeaderboardDto {
   @ApiProperty({ example: '得分' }) labelZh: string;
   @ApiProperty({ example: 'Points' }) labelEn: string;
   @ApiProperty({ enum: BASES, example: 'per_game' }) basis: RankingBasis;
-  @ApiProperty({ example: 1 }) minGames: number;
-  @ApiProperty({ example: null, nullable: true, type: Number, description: 'Percentages only' })
+  @ApiProperty({ type: 'integer', example: 1 }) minGames: number;
+  @ApiProperty({ example: null, nullable: true, type: 'integer', description: 'Percentages only' })
   minAttempts: number | null;
-  @ApiProperty({ example: 37, description: 'Players who met the minimums' }) eligible: number;
+  @ApiProperty({ type: 'integer', example: 37, description: 'Players who met the minimums' }) eligible: number;
   @ApiProperty({ type: [LeaderEntryDto] }) entries: LeaderEntryDto[];
 }
 
@@ -158,8 +159,9 @@ export class LeadersDto {
 }
 
 export class RebuildDto {
-  @ApiProperty({ example: 16, description: 'Decided games replayed from their play-by-play' }) games: number;
-  @ApiProperty({ example: 231 }) lines: number;
+  @ApiProperty({ type: 'integer', example: 16, description: 'Decided games replayed from their play-by-play' })
+  games: number;
+  @ApiProperty({ type: 'integer', example: 231 }) lines: number;
   @ApiProperty({ type: [String], example: [], description: 'Games whose stored lines differed and were rewritten' })
   changedGameIds: string[];
   @ApiProperty({

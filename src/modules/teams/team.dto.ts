@@ -97,7 +97,7 @@ export class TeamDto {
     description: 'The logo image; the address changes whenever the image does (cached for a year)',
   })
   logoUrl: string | null;
-  @ApiProperty({ example: 12, description: 'Players on the roster now' }) rosterSize: number;
+  @ApiProperty({ type: 'integer', example: 12, description: 'Players on the roster now' }) rosterSize: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -237,23 +237,23 @@ export class TournamentQueryDto extends ListQueryDto {
 }
 
 export class TimeoutRulesView {
-  @ApiProperty() firstHalf: number;
-  @ApiProperty() secondHalf: number;
-  @ApiProperty() lastTwoMinutesMax: number;
-  @ApiProperty() perOvertime: number;
+  @ApiProperty({ type: 'integer' }) firstHalf: number;
+  @ApiProperty({ type: 'integer' }) secondHalf: number;
+  @ApiProperty({ type: 'integer' }) lastTwoMinutesMax: number;
+  @ApiProperty({ type: 'integer' }) perOvertime: number;
 }
 
 export class RulesView implements TournamentRules {
-  @ApiProperty({ example: 4 }) periods: number;
-  @ApiProperty({ example: 10 }) periodMinutes: number;
-  @ApiProperty({ example: 5 }) overtimeMinutes: number;
-  @ApiProperty({ example: 5 }) rosterMin: number;
-  @ApiProperty({ example: 12 }) rosterMax: number;
+  @ApiProperty({ type: 'integer', example: 4 }) periods: number;
+  @ApiProperty({ type: 'integer', example: 10 }) periodMinutes: number;
+  @ApiProperty({ type: 'integer', example: 5 }) overtimeMinutes: number;
+  @ApiProperty({ type: 'integer', example: 5 }) rosterMin: number;
+  @ApiProperty({ type: 'integer', example: 12 }) rosterMax: number;
   @ApiProperty({ nullable: true, type: String }) rosterLocksAt: string | null;
-  @ApiProperty({ example: 5 }) foulOutLimit: number;
-  @ApiProperty({ example: 5 }) teamFoulPenaltyFrom: number;
+  @ApiProperty({ type: 'integer', example: 5 }) foulOutLimit: number;
+  @ApiProperty({ type: 'integer', example: 5 }) teamFoulPenaltyFrom: number;
   @ApiProperty({ type: TimeoutRulesView }) timeouts: TimeoutRulesView;
-  @ApiProperty({ example: 20 }) forfeitScore: number;
+  @ApiProperty({ type: 'integer', example: 20 }) forfeitScore: number;
   @ApiProperty({ example: false }) autoConfirmResults: boolean;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
 }

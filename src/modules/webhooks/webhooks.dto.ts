@@ -52,11 +52,11 @@ export class WebhookDeliveryDto {
   @ApiProperty({ format: 'uuid', description: 'Sent as X-Courtside-Delivery' }) id: string;
   @ApiProperty({ enum: WEBHOOK_EVENTS }) event: WebhookEvent;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status: string;
-  @ApiProperty({ example: 1 }) attempts: number;
+  @ApiProperty({ type: 'integer', example: 1 }) attempts: number;
   @ApiProperty({ nullable: true, type: String, description: 'When the next attempt is due (pending only)' })
   nextAttemptAt: string | null;
   @ApiProperty({ nullable: true, type: String }) lastAttemptAt: string | null;
-  @ApiProperty({ nullable: true, type: Number, example: 503 }) lastStatusCode: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 503 }) lastStatusCode: number | null;
   @ApiProperty({ nullable: true, type: String, example: 'ECONNREFUSED: connect ECONNREFUSED 10.0.0.8:8080' })
   lastError: string | null;
   @ApiProperty({ nullable: true, type: String }) deliveredAt: string | null;
@@ -67,7 +67,7 @@ export class WebhookDeliveryDto {
 
 export class WebhookDeliveryPageDto {
   @ApiProperty({ type: [WebhookDeliveryDto], description: 'Newest first' }) items: WebhookDeliveryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) page: number;
+  @ApiProperty({ type: 'integer' }) pageSize: number;
 }
