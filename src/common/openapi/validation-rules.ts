@@ -1,5 +1,6 @@
 import { DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
+import type { TargetRulesLookup } from '../validation/metadata-cache.js';
 
 type DtoClass = abstract new (...args: never[]) => unknown;
 
@@ -14,13 +15,7 @@ interface Rule {
 interface RuleStorage {
   /** Every class that declares rules (class-validator's own index). */
   validationMetadatas: Map<DtoClass, Rule[]>;
-  getTargetValidationMetadatas(
-    target: DtoClass,
-    schema: string | undefined,
-    always: boolean,
-    strictGroups: boolean,
-    groups?: string[],
-  ): Rule[];
+  getTargetValidationMetadatas: TargetRulesLookup<Rule>;
 }
 
 /**

@@ -3,6 +3,7 @@ import { TransformationType } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
 import { isGiven, isNotNullish } from './decorators.js';
+import type { TargetRulesLookup } from './metadata-cache.js';
 
 /**
  * A compiled check that says "this command is valid" without class-transformer and
@@ -120,13 +121,7 @@ export function compileAcceptance(root: DtoClass): Acceptance {
   const defs: Record<string, AnySchemaObject> = {};
   const ids = new Map<DtoClass, string>();
   const validatorStorage = getMetadataStorage() as unknown as {
-    getTargetValidationMetadatas(
-      target: DtoClass,
-      schema: string | undefined,
-      always: boolean,
-      strictGroups: boolean,
-      groups?: string[],
-    ): RuleMetadata[];
+    getTargetValidationMetadatas: TargetRulesLookup<RuleMetadata>;
     groupByPropertyName(metadatas: RuleMetadata[]): Record<string, RuleMetadata[]>;
     getTargetValidatorConstraints(target: DtoClass): ConstraintMetadata[];
   };

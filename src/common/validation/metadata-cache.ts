@@ -1,13 +1,14 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 
-type Lookup = (
+/** class-validator's `getTargetValidationMetadatas`: a class's rules, its own and those it inherits. */
+export type TargetRulesLookup<Rule = unknown> = (
   target: object | string,
   schema: string | undefined,
   always: boolean,
   strictGroups: boolean,
   groups?: string[],
-) => unknown[];
+) => Rule[];
 
 let installed = false;
 
@@ -28,7 +29,7 @@ export function cacheValidationMetadataLookups(): void {
   if (installed) return;
   installed = true;
   const storage = getMetadataStorage() as unknown as {
-    getTargetValidationMetadatas: Lookup;
+    getTargetValidationMetadatas: TargetRulesLookup;
     groupByPropertyName: (metadatas: unknown[]) => Record<string, unknown[]>;
     addValidationMetadata: (...args: unknown[]) => void;
     addValidationSchema: (...args: unknown[]) => void;
