@@ -35,20 +35,18 @@ interface RuleStorage {
 export function describeValidationRules(): void {
   const storage = getMetadataStorage() as unknown as RuleStorage;
   for (const cls of storage.validationMetadatas.keys()) {
+    const target = cls.prototype as object;
     // As the validation pipe asks: no groups, the class's own rules and those it inherits.
-    for (const rule of storage.getTargetValidationMetadatas(cls, undefined, false, false, undefined)) {
-      const target = cls.prototype as object;
-      const described = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, target, rule.propertyName) as
-        Described | undefined;
-      const addition = described && describedBy(rule, described);
+    const rules = storage.getTargetValidationMetadatas(cls, undefined, false, false, undefined);
+    for (const property of new Set(rules.map((rule) => rule.propertyName))) {
+      const before = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, target, property) as Described | undefined;
+      if (!before) continue;
+      const own = rules.filter((rule) => rule.propertyName === property);
+      // The type first: a bound is only said of a number, whatever order the decorators ran in.
+      const typed = own.reduce((d, rule) => merged(d, typeBy(rule, d)), before);
+      const after = own.reduce((d, rule) => merged(d, boundBy(rule, d)), typed);
       // On the class itself: a description it inherits stays its parent's.
-      if (addition)
-        Reflect.defineMetadata(
-          DECORATORS.API_MODEL_PROPERTIES,
-          { ...described, ...addition },
-          target,
-          rule.propertyName,
-        );
+      if (after !== before) Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES, after, target, property);
     }
   }
 }
@@ -61,24 +59,31 @@ interface Described {
   maximum?: number;
 }
 
-function describedBy(rule: Rule, described: Described): Described | null {
-  const isNumber = described.type === Number || described.type === 'number' || described.type === 'integer';
-  if (!isNumber) return null;
-  // A rule with `each` checks the items of an array: only their type can be said (@nestjs/swagger
-  // would put a bound on the array itself).
-  if (rule.each || described.isArray) return rule.each && rule.name === 'isInt' ? { type: 'integer' } : null;
+/** The description with `addition` over it, or the same object when there is nothing to add. */
+const merged = (d: Described, addition: Described | null) => (addition ? { ...d, ...addition } : d);
+
+const isNumber = (d: Described) => d.type === Number || d.type === 'number' || d.type === 'integer';
+/** A property declared by its initial value alone (`page = 1`) reaches @nestjs/swagger as `Object`. */
+const isUntyped = (d: Described) => d.type === Object || d.type === undefined;
+
+function typeBy(rule: Rule, d: Described): Described | null {
   const bound = rule.constraints?.[0];
-  switch (rule.name) {
-    case 'isInt':
-      return { type: 'integer' };
-    case 'isIn':
-      // A choice of whole numbers (points: 2 or 3) takes only integers.
-      return Array.isArray(bound) && bound.length > 0 && bound.every(Number.isInteger) ? { type: 'integer' } : null;
-    case 'min':
-      return typeof bound === 'number' ? { minimum: bound } : null;
-    case 'max':
-      return typeof bound === 'number' ? { maximum: bound } : null;
-    default:
-      return null;
-  }
+  // A rule with `each` checks the items of an array.
+  if (rule.each)
+    return rule.name === 'isInt' && d.isArray && (isNumber(d) || isUntyped(d)) ? { type: 'integer' } : null;
+  if (d.isArray) return null;
+  if (rule.name === 'isInt') return isNumber(d) || isUntyped(d) ? { type: 'integer' } : null;
+  // A choice of whole numbers (points: 2 or 3) takes only integers.
+  if (rule.name === 'isIn' && isNumber(d) && Array.isArray(bound) && bound.length > 0 && bound.every(Number.isInteger))
+    return { type: 'integer' };
+  return null;
+}
+
+/** `@Min`/`@Max` of a single number (on an array, @nestjs/swagger would bound the array itself). */
+function boundBy(rule: Rule, d: Described): Described | null {
+  const bound = rule.constraints?.[0];
+  if (rule.each || d.isArray || !isNumber(d) || typeof bound !== 'number') return null;
+  if (rule.name === 'min') return { minimum: bound };
+  if (rule.name === 'max') return { maximum: bound };
+  return null;
 }
