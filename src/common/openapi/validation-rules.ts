@@ -1,8 +1,7 @@
 import { DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
+import type { DtoClass } from '../validation/compiled-accept.js';
 import type { TargetRulesLookup } from '../validation/metadata-cache.js';
-
-type DtoClass = abstract new (...args: never[]) => unknown;
 
 /** What this reads of a class-validator rule. */
 interface Rule {
@@ -16,6 +15,7 @@ interface RuleStorage {
   /** Every class that declares rules (class-validator's own index). */
   validationMetadatas: Map<DtoClass, Rule[]>;
   getTargetValidationMetadatas: TargetRulesLookup<Rule>;
+  groupByPropertyName(rules: Rule[]): Record<string, Rule[]>;
 }
 
 /**
@@ -38,10 +38,9 @@ export function describeValidationRules(): void {
     const target = cls.prototype as object;
     // As the validation pipe asks: no groups, the class's own rules and those it inherits.
     const rules = storage.getTargetValidationMetadatas(cls, undefined, false, false, undefined);
-    for (const property of new Set(rules.map((rule) => rule.propertyName))) {
+    for (const [property, own] of Object.entries(storage.groupByPropertyName(rules))) {
       const before = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, target, property) as Described | undefined;
       if (!before) continue;
-      const own = rules.filter((rule) => rule.propertyName === property);
       // The type first: a bound is only said of a number, whatever order the decorators ran in.
       const typed = own.reduce((d, rule) => merged(d, typeBy(rule, d)), before);
       const after = own.reduce((d, rule) => merged(d, boundBy(rule, d)), typed);
