@@ -13,7 +13,7 @@ const SORT_COLUMNS: Record<string, string> = { name: 'sortKey', createdAt: 'crea
 /** `page` and `pageSize` (1..max, default given), for any paged query. */
 export function PagingQuery(maxPageSize: number, defaultPageSize: number) {
   class Paging {
-    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, default: 1 })
+    @ApiPropertyOptional({ default: 1 })
     @Optional()
     @Type(() => Number)
     @IsInt()
@@ -21,7 +21,7 @@ export function PagingQuery(maxPageSize: number, defaultPageSize: number) {
     @Max(100_000, { message: 'must not be greater than 100000' })
     page = 1;
 
-    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: maxPageSize, default: defaultPageSize })
+    @ApiPropertyOptional({ default: defaultPageSize })
     @Optional()
     @Type(() => Number)
     @IsInt()

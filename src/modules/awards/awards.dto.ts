@@ -189,13 +189,7 @@ export class AwardsDto {
 }
 
 export class CandidatesQueryDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 100,
-    default: 10,
-    description: 'Candidates listed (ties at the cut kept)',
-  })
+  @ApiPropertyOptional({ default: 10, description: 'Candidates listed (ties at the cut kept)' })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -229,14 +223,14 @@ export class MvpCandidatesDto {
 // ---- Settings ----
 
 export class MinAttemptsDto {
-  @ApiPropertyOptional({ example: 10, minimum: 1 }) @Optional() @IsInt() @Min(1) @Max(10000) free_throw_pct?: number;
-  @ApiPropertyOptional({ example: 20, minimum: 1 }) @Optional() @IsInt() @Min(1) @Max(10000) field_goal_pct?: number;
-  @ApiPropertyOptional({ example: 10, minimum: 1 }) @Optional() @IsInt() @Min(1) @Max(10000) three_point_pct?: number;
+  @ApiPropertyOptional({ example: 10 }) @Optional() @IsInt() @Min(1) @Max(10000) free_throw_pct?: number;
+  @ApiPropertyOptional({ example: 20 }) @Optional() @IsInt() @Min(1) @Max(10000) field_goal_pct?: number;
+  @ApiPropertyOptional({ example: 10 }) @Optional() @IsInt() @Min(1) @Max(10000) three_point_pct?: number;
 }
 
 export class LeaderSettingsDto {
   @ApiPropertyOptional({ enum: BASES, example: 'per_game' }) @Optional() @IsIn(BASES) basis?: 'total' | 'per_game';
-  @ApiPropertyOptional({ example: 1, minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
+  @ApiPropertyOptional({ example: 1 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
   @ApiPropertyOptional({ type: MinAttemptsDto })
   @Optional()
   @Nested(() => MinAttemptsDto)
@@ -252,7 +246,7 @@ export class ComputedAwardSettingsDto {
   @Optional()
   @IsIn(BASES)
   basis?: 'total' | 'per_game';
-  @ApiPropertyOptional({ example: 2, minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
+  @ApiPropertyOptional({ example: 2 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
   @ApiPropertyOptional({
     type: [String],
     example: null,
@@ -301,7 +295,7 @@ export class MvpSettingsDto {
   @Optional()
   @Nested(() => TeamSuccessDto)
   teamSuccess?: TeamSuccessDto;
-  @ApiPropertyOptional({ example: 2, minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
+  @ApiPropertyOptional({ example: 2 }) @Optional() @IsInt() @Min(0) @Max(500) minGames?: number;
   @ApiPropertyOptional({ example: false, description: 'Without the organisers’ MVP, publish the top candidate' })
   @Optional()
   @IsBoolean()

@@ -42,18 +42,18 @@ export class TeamSlotDto {
 export class GroupPlaceSlotDto {
   @ApiProperty({ enum: ['group_place'] }) @IsIn(['group_place']) kind: 'group_place';
   @ShortId('A', 'A group of an earlier stage') groupId: string;
-  @ApiProperty({ example: 1, minimum: 1 }) @IsInt() @Min(1) @Max(MAX_TEAMS) place: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(MAX_TEAMS) place: number;
 }
 
 export class BestPlacedSlotDto {
   @ApiProperty({ enum: ['best_placed'] }) @IsIn(['best_placed']) kind: 'best_placed';
   @ShortId('S1', 'An earlier group stage') stageId: string;
-  @ApiProperty({ example: 2, minimum: 1, description: 'The group place compared across groups (2: runners-up)' })
+  @ApiProperty({ example: 2, description: 'The group place compared across groups (2: runners-up)' })
   @IsInt()
   @Min(1)
   @Max(MAX_TEAMS)
   place: number;
-  @ApiProperty({ example: 1, minimum: 1, description: '1: the best of them' })
+  @ApiProperty({ example: 1, description: '1: the best of them' })
   @IsInt()
   @Min(1)
   @Max(MAX_TEAMS)
@@ -98,7 +98,7 @@ export class GroupConfigDto {
   @NameText(40)
   name?: string;
 
-  @ApiProperty({ example: 4, minimum: 2, maximum: 64 })
+  @ApiProperty({ example: 4 })
   @IsInt()
   @Min(2)
   @Max(64)
@@ -154,11 +154,7 @@ export class KnockoutOptionsDto {
   @IsBoolean()
   thirdPlaceGame?: boolean;
 
-  @ApiPropertyOptional({
-    example: 8,
-    minimum: 0,
-    description: 'Classification games for every place down to this one (0: none)',
-  })
+  @ApiPropertyOptional({ example: 8, description: 'Classification games for every place down to this one (0: none)' })
   @Optional()
   @IsInt()
   @Min(0)
@@ -200,7 +196,6 @@ export class KnockoutStageConfigDto extends KnockoutOptionsDto {
 
   @ApiPropertyOptional({
     example: 8,
-    minimum: 0,
     description: 'Added to every place this stage decides (a 9th-16th bracket has 8)',
   })
   @Optional()
@@ -228,13 +223,13 @@ export class UnknownStageDto {
 // ---- Templates ----
 
 export class BestPlacedOptionDto {
-  @ApiProperty({ example: 2, minimum: 2, description: 'Group place compared across groups (2: runners-up)' })
+  @ApiProperty({ example: 2, description: 'Group place compared across groups (2: runners-up)' })
   @IsInt()
   @Min(2)
   @Max(64)
   place: number;
 
-  @ApiProperty({ example: 1, minimum: 1, description: 'How many of them go through' })
+  @ApiProperty({ example: 1, description: 'How many of them go through' })
   @IsInt()
   @Min(1)
   @Max(256)
@@ -242,24 +237,20 @@ export class BestPlacedOptionDto {
 }
 
 export class FormatTemplateDto {
-  @ApiPropertyOptional({ example: 10, minimum: 2, description: 'Defaults to the number of teams entered now' })
+  @ApiPropertyOptional({ example: 10, description: 'Defaults to the number of teams entered now' })
   @Optional()
   @IsInt()
   @Min(2)
   @Max(MAX_TEAMS)
   teamCount?: number;
 
-  @ApiProperty({ example: 3, minimum: 1 })
+  @ApiProperty({ example: 3 })
   @IsInt()
   @Min(1)
   @Max(256)
   groupCount: number;
 
-  @ApiProperty({
-    example: 1,
-    minimum: 0,
-    description: 'Teams going through from every group (0: the groups decide everything)',
-  })
+  @ApiProperty({ example: 1, description: 'Teams going through from every group (0: the groups decide everything)' })
   @IsInt()
   @Min(0)
   @Max(64)
@@ -408,8 +399,6 @@ export class DrawGroupsDto {
 
   @ApiPropertyOptional({
     example: 20240501,
-    minimum: 0,
-    maximum: 4294967295,
     description: 'random and pots: the seed (made and recorded when left out)',
   })
   @Optional()
@@ -557,7 +546,7 @@ export class GameScheduleOptionDto {
   @Matches(COURT_CODE, { each: true, message: 'must be a court id' })
   preferredCourtIds?: string[];
 
-  @ApiPropertyOptional({ example: 120, minimum: 10, maximum: 600, description: 'Slot length of this game in minutes' })
+  @ApiPropertyOptional({ example: 120, description: 'Slot length of this game in minutes' })
   @Optional()
   @IsInt()
   @Min(10)
@@ -578,13 +567,13 @@ export class StageDaysDto {
 }
 
 export class GenerateScheduleDto {
-  @ApiProperty({ example: 90, minimum: 10, maximum: 600, description: 'Slot of one game including warm-up, minutes' })
+  @ApiProperty({ example: 90, description: 'Slot of one game including warm-up, minutes' })
   @IsInt()
   @Min(10)
   @Max(600)
   slotMinutes: number;
 
-  @ApiProperty({ example: 60, minimum: 0, maximum: 1440, description: 'Minimum minutes between a team’s games' })
+  @ApiProperty({ example: 60, description: 'Minimum minutes between a team’s games' })
   @IsInt()
   @Min(0)
   @Max(1440)
@@ -592,8 +581,6 @@ export class GenerateScheduleDto {
 
   @ApiPropertyOptional({
     example: 0,
-    minimum: 0,
-    maximum: 1440,
     default: 0,
     description: 'Extra minutes after a game before a game depending on it',
   })
@@ -603,13 +590,7 @@ export class GenerateScheduleDto {
   @Max(1440)
   dependencyBufferMinutes?: number;
 
-  @ApiPropertyOptional({
-    example: 5,
-    minimum: 1,
-    maximum: 60,
-    default: 5,
-    description: 'Starts fall on multiples of this many minutes',
-  })
+  @ApiPropertyOptional({ example: 5, default: 5, description: 'Starts fall on multiples of this many minutes' })
   @Optional()
   @IsInt()
   @Min(1)

@@ -217,7 +217,7 @@ export class GameDto {
 }
 
 export class GameQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, default: 1 })
+  @ApiPropertyOptional({ default: 1 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -225,7 +225,7 @@ export class GameQueryDto {
   @Max(100_000, { message: 'must not be greater than 100000' })
   page = 1;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ default: 50 })
   @Optional()
   @Type(() => Number)
   @IsInt()

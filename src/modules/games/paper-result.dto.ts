@@ -14,7 +14,7 @@ const MAX_COUNT = 999;
 
 /** An optional whole number 0..999 with its example. */
 const Count = (example: number, description: string) => (target: object, key: string | symbol) => {
-  ApiPropertyOptional({ example, minimum: 0, maximum: MAX_COUNT, description })(target, key);
+  ApiPropertyOptional({ example, description })(target, key);
   Optional()(target, key);
   IsInt()(target, key);
   Min(0)(target, key);
@@ -49,7 +49,7 @@ export class PaperPlayerLineDto {
 }
 
 export class PaperTeamResultDto {
-  @ApiProperty({ example: 62, minimum: 0, maximum: MAX_COUNT, description: 'Final score' })
+  @ApiProperty({ example: 62, description: 'Final score' })
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)

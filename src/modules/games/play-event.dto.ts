@@ -27,23 +27,14 @@ const MAX_CLOCK = 36_000;
 
 /** The device's period and clock, optional on every play. */
 abstract class TimedPlay {
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: 20,
-    description: 'Period the device believes it is in (overtime continues 5, 6…)',
-  })
+  @ApiPropertyOptional({ description: 'Period the device believes it is in (overtime continues 5, 6…)' })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(20)
   period?: number;
 
-  @ApiPropertyOptional({
-    minimum: 0,
-    maximum: MAX_CLOCK,
-    example: 5810,
-    description: 'Time left in the period on the device, tenths of a second',
-  })
+  @ApiPropertyOptional({ example: 5810, description: 'Time left in the period on the device, tenths of a second' })
   @Optional()
   @IsInt()
   @Min(0)
@@ -73,7 +64,7 @@ const PlayerId =
     IsUUID()(target, key);
   };
 const FreeThrowNumber = () => (target: object, key: string | symbol) => {
-  ApiPropertyOptional({ minimum: 1, maximum: 3 })(target, key);
+  ApiPropertyOptional()(target, key);
   Optional()(target, key);
   IsInt()(target, key);
   Min(1)(target, key);
@@ -170,14 +161,14 @@ export class PeriodEndDto extends TimedPlay {
 /** Clock events carry the clock value they happened at, so it is required here. */
 export class ClockStartDto {
   @typeIs('clock_start') type: 'clock_start';
-  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @Optional() @IsInt() @Min(1) @Max(20) period?: number;
-  @ApiProperty({ minimum: 0, maximum: MAX_CLOCK }) @IsInt() @Min(0) @Max(MAX_CLOCK) gameClock: number;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(20) period?: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_CLOCK) gameClock: number;
 }
 
 export class ClockStopDto {
   @typeIs('clock_stop') type: 'clock_stop';
-  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @Optional() @IsInt() @Min(1) @Max(20) period?: number;
-  @ApiProperty({ minimum: 0, maximum: MAX_CLOCK }) @IsInt() @Min(0) @Max(MAX_CLOCK) gameClock: number;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(20) period?: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_CLOCK) gameClock: number;
 }
 
 /** Score-only mode: "+2 for team X" (no playerId) or "+3 by #7". */
@@ -226,13 +217,13 @@ const playSubTypes = PLAY_DTOS.map((value, i) => ({ value, name: PLAY_TYPES[i]! 
 /** Correction: take event `targetSeq` out of force (voiding a void reinstates its target). */
 export class VoidDto {
   @typeIs('void') type: 'void';
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) targetSeq: number;
+  @ApiProperty() @IsInt() @Min(1) targetSeq: number;
 }
 
 /** Correction: read play `targetSeq` as `replacement`. */
 export class ReplaceDto {
   @typeIs('replace') type: 'replace';
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) targetSeq: number;
+  @ApiProperty() @IsInt() @Min(1) targetSeq: number;
 
   @ApiProperty({
     description: 'A play (any type above except the corrections)',
@@ -275,11 +266,7 @@ export class RecordEventDto {
   @IsUUID()
   clientEventId: string;
 
-  @ApiProperty({
-    minimum: 0,
-    maximum: MAX_SEQ,
-    description: 'The last seq this device saw; a stale one is refused with 409 and the current state',
-  })
+  @ApiProperty({ description: 'The last seq this device saw; a stale one is refused with 409 and the current state' })
   @IsInt()
   @Min(0)
   @Max(MAX_SEQ)
@@ -296,7 +283,7 @@ export class UndoDto {
   @IsUUID()
   clientEventId: string;
 
-  @ApiProperty({ minimum: 0, maximum: MAX_SEQ })
+  @ApiProperty()
   @IsInt()
   @Min(0)
   @Max(MAX_SEQ)
@@ -304,7 +291,7 @@ export class UndoDto {
 }
 
 export class PlaysQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Only events after this seq' })
+  @ApiPropertyOptional({ default: 0, description: 'Only events after this seq' })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -312,13 +299,7 @@ export class PlaysQueryDto {
   @Max(MAX_SEQ)
   afterSeq = 0;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 500,
-    default: 200,
-    description: 'Older name of pageSize, kept for the scorer’s console',
-  })
+  @ApiPropertyOptional({ default: 200, description: 'Older name of pageSize, kept for the scorer’s console' })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -327,8 +308,6 @@ export class PlaysQueryDto {
   limit = 200;
 
   @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
     default: 1,
     description: 'As every list (README, API conventions): page n of the events after `afterSeq`',
   })
@@ -340,9 +319,6 @@ export class PlaysQueryDto {
   page?: number;
 
   @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 500,
     description: 'Events per page (default: `limit`, 200); up to 500 since a game log runs to several hundred plays',
   })
   @Optional()

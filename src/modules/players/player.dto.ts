@@ -24,7 +24,7 @@ export class CreatePlayerDto extends OverrideDto {
   @NameText(50)
   name: string;
 
-  @ApiProperty({ example: 7, minimum: 0, maximum: 99 })
+  @ApiProperty({ example: 7 })
   @IsInt()
   @Min(0)
   @Max(99)

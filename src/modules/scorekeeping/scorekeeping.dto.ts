@@ -64,8 +64,6 @@ export class CreateGameCodeDto {
   gameId: string;
 
   @ApiPropertyOptional({
-    minimum: 5,
-    maximum: 10080,
     default: 240,
     description: 'Minutes the code can be exchanged for (the device then stays logged in for up to 24 hours)',
   })

@@ -35,11 +35,7 @@ export class LeadersQueryDto {
   @IsIn(BASES)
   basis?: RankingBasis;
 
-  @ApiPropertyOptional({
-    minimum: 0,
-    example: 2,
-    description: 'Games a player needs; default: the tournament’s setting',
-  })
+  @ApiPropertyOptional({ example: 2, description: 'Games a player needs; default: the tournament’s setting' })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -48,7 +44,6 @@ export class LeadersQueryDto {
   minGames?: number;
 
   @ApiPropertyOptional({
-    minimum: 1,
     example: 10,
     description: 'Percentage boards: attempts a player needs; default: the tournament’s setting per category',
   })
@@ -71,13 +66,7 @@ export class LeadersQueryDto {
   @Matches(/^[A-Za-z0-9]{1,4}$/, { each: true, message: 'each must be a stage id of 1-4 letters or digits' })
   stageIds?: string[];
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 100,
-    default: 10,
-    description: 'Ranks listed (players tied at the cut keep their place)',
-  })
+  @ApiPropertyOptional({ default: 10, description: 'Ranks listed (players tied at the cut keep their place)' })
   @Optional()
   @Type(() => Number)
   @IsInt()

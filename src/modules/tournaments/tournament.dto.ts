@@ -43,33 +43,28 @@ const UnitIds = (description: string) =>
   );
 
 export class TimeoutRulesDto {
-  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 5 })
+  @ApiPropertyOptional({ example: 2 })
   @Optional()
   @IsInt()
   @Min(0)
   @Max(5)
   firstHalf?: number;
 
-  @ApiPropertyOptional({ example: 3, minimum: 0, maximum: 5 })
+  @ApiPropertyOptional({ example: 3 })
   @Optional()
   @IsInt()
   @Min(0)
   @Max(5)
   secondHalf?: number;
 
-  @ApiPropertyOptional({
-    example: 2,
-    minimum: 0,
-    maximum: 5,
-    description: 'At most this many in the last 2 minutes of the last period',
-  })
+  @ApiPropertyOptional({ example: 2, description: 'At most this many in the last 2 minutes of the last period' })
   @Optional()
   @IsInt()
   @Min(0)
   @Max(5)
   lastTwoMinutesMax?: number;
 
-  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 3 })
+  @ApiPropertyOptional({ example: 1 })
   @Optional()
   @IsInt()
   @Min(0)
@@ -79,35 +74,35 @@ export class TimeoutRulesDto {
 
 /** Rules settings; anything left out keeps the FIBA default (or the tournament's current value). */
 export class RulesDto {
-  @ApiPropertyOptional({ example: FIBA_RULES.periods, minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ example: FIBA_RULES.periods })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(8)
   periods?: number;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.periodMinutes, minimum: 1, maximum: 30 })
+  @ApiPropertyOptional({ example: FIBA_RULES.periodMinutes })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(30)
   periodMinutes?: number;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.overtimeMinutes, minimum: 1, maximum: 10 })
+  @ApiPropertyOptional({ example: FIBA_RULES.overtimeMinutes })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(10)
   overtimeMinutes?: number;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.rosterMin, minimum: 5, maximum: 30 })
+  @ApiPropertyOptional({ example: FIBA_RULES.rosterMin })
   @Optional()
   @IsInt()
   @Min(5)
   @Max(30)
   rosterMin?: number;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.rosterMax, minimum: 5, maximum: 30 })
+  @ApiPropertyOptional({ example: FIBA_RULES.rosterMax })
   @Optional()
   @IsInt()
   @Min(5)
@@ -124,14 +119,14 @@ export class RulesDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2024-05-10T18:00:00+08:00' })
   rosterLocksAt?: string | null;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.foulOutLimit, minimum: 1, maximum: 10 })
+  @ApiPropertyOptional({ example: FIBA_RULES.foulOutLimit })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(10)
   foulOutLimit?: number;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.teamFoulPenaltyFrom, minimum: 1, maximum: 15 })
+  @ApiPropertyOptional({ example: FIBA_RULES.teamFoulPenaltyFrom })
   @Optional()
   @IsInt()
   @Min(1)
@@ -152,7 +147,7 @@ export class RulesDto {
   @MaxLength(64)
   timeZone?: string;
 
-  @ApiPropertyOptional({ example: FIBA_RULES.forfeitScore, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ example: FIBA_RULES.forfeitScore })
   @Optional()
   @IsInt()
   @Min(1)
