@@ -306,6 +306,45 @@ describe('API documents', () => {
       expect(serialise(buildAsyncApiDocument())).toBe(serialise(asyncapi));
     });
 
+    it('says which numbers are whole, as the OpenAPI document says of the same fields', () => {
+      const kindOf = (s: any): 'integer' | 'number' | null => {
+        const types = [s?.type].flat();
+        return types.includes('integer') ? 'integer' : types.includes('number') ? 'number' : null;
+      };
+      const fractions: string[] = [];
+      const visit = (node: unknown, at: string): void => {
+        if (!node || typeof node !== 'object') return;
+        if (kindOf(node) === 'number') fractions.push(at);
+        for (const [k, v] of Object.entries(node)) visit(v, `${at}/${k}`);
+      };
+      visit(asyncapi, '');
+      // Only what can hold a fraction: shooting percentages, and a rule's bound in an error.
+      expect(fractions.sort()).toEqual(
+        [
+          ...['fg', 'fg2', 'fg3', 'ft'].map((p) => `/components/schemas/ShootingPercentages/properties/${p}`),
+          '/components/schemas/ErrorDetail/properties/limit',
+        ].sort(),
+      );
+
+      // A class both documents describe types each field alike in both.
+      const openapi = doc.components.schemas;
+      const shared = Object.keys(asyncapi.components.schemas).filter((name) => openapi[name]);
+      expect(shared).toEqual(expect.arrayContaining(['GameDto', 'GameLiveDto', 'RecordedEventDto', 'ErrorBody']));
+      const differ: string[] = [];
+      let compared = 0;
+      for (const name of shared)
+        for (const [property, mine] of Object.entries<any>(asyncapi.components.schemas[name].properties ?? {})) {
+          const theirs = openapi[name].properties?.[property];
+          if (!theirs) continue;
+          const [a, b] = [kindOf(mine.items ?? mine), kindOf(theirs.items ?? theirs)];
+          if (a === null && b === null) continue;
+          compared++;
+          if (a !== b) differ.push(`${name}.${property}: AsyncAPI ${a}, OpenAPI ${b}`);
+        }
+      expect(differ).toEqual([]);
+      expect(compared).toBeGreaterThan(15);
+    });
+
     it('describes what a real socket answers and pushes', async () => {
       const ajv = new Ajv({ strict: false, allErrors: true });
       addFormats.default(ajv);

@@ -36,6 +36,7 @@
  * transaction; it goes out only after the commit (at once when there is no transaction).
  */
 import type { ErrorBody } from '../common/errors/error-body.js';
+import type { Integer } from '../domain/shared/integer.js';
 import type { BoxScore, GameResult, GameStatus, PlayBody } from '../domain/game/index.js';
 import type { ClockReading } from '../domain/live/index.js';
 import type {
@@ -67,7 +68,7 @@ export interface TournamentRef {
 }
 /** `lastSeq`: the last event this client applied (omit on the first join). */
 export interface GameSubscribe extends GameRef {
-  lastSeq?: number;
+  lastSeq?: Integer;
 }
 export type GameEventCommand = GameRef & RecordEventDto;
 export type GameUndoCommand = GameRef & UndoDto;
@@ -75,7 +76,7 @@ export type GameTransitionCommand = GameRef & GameTransitionDto;
 
 /** The game clock: `remaining` (tenths of a second) was true at server time `asOf`, set by event `asOfSeq`. */
 export interface LiveClock extends ClockReading {
-  asOfSeq: number | null;
+  asOfSeq: Integer | null;
 }
 
 /**
@@ -86,9 +87,9 @@ export type GameEventDelta = Omit<RecordedEventDto, 'duplicate'> & { clock: Live
 
 /** One of the last plays in force (corrections applied), with the score right after it. */
 export interface RecentPlayView {
-  seq: number;
-  period: number;
-  gameClock: number | null;
+  seq: Integer;
+  period: Integer;
+  gameClock: Integer | null;
   play: PlayBody;
   score: HomeAwayDto;
 }
@@ -97,7 +98,7 @@ export interface RecentPlayView {
 export interface GameSnapshot {
   gameId: string;
   tournamentId: string;
-  seq: number;
+  seq: Integer;
   status: GameStatus;
   homeTeam: TeamRefDto | null;
   awayTeam: TeamRefDto | null;
@@ -121,7 +122,7 @@ export type GameFeedStart =
       gameId: string;
       status: GameStatus;
       /** The last seq in the log when it was read (the last delta's, or the client's own when none). */
-      seq: number;
+      seq: Integer;
       deltas: GameEventDelta[];
       serverTime: string;
     };
@@ -131,7 +132,7 @@ export interface GameStatusChange {
   tournamentId: string;
   from: GameStatus;
   status: GameStatus;
-  lastSeq: number;
+  lastSeq: Integer;
   result: GameResult | null;
   serverTime: string;
 }
@@ -140,7 +141,7 @@ export interface GameStatusChange {
 export interface TournamentScore {
   tournamentId: string;
   gameId: string;
-  seq: number;
+  seq: Integer;
   status: GameStatus;
   score: HomeAwayDto;
   period: PeriodDto | null;

@@ -13,21 +13,22 @@
 import { efficiency, emptyLine, type PlayerGameLine } from '../stats/box-score-line.js';
 import { plusMinus, secondsPlayed } from './apply-court-time.js';
 import type { GameState, PeriodScore, PlayerGameStatus } from './game-state.js';
+import type { Integer } from '../shared/integer.js';
 
 export interface BoxScorePlayerLine extends PlayerGameLine {
-  jerseyNumber: number;
+  jerseyNumber: Integer;
   name: string;
   starter: boolean;
   onCourt: boolean;
   out: PlayerGameStatus['out'];
-  fgm: number;
-  fga: number;
-  reb: number;
-  eff: number;
+  fgm: Integer;
+  fga: Integer;
+  reb: Integer;
+  eff: Integer;
   /** Points credited in score-only mode (PTS minus points from recorded shots). */
-  scoreOnlyPts: number;
+  scoreOnlyPts: Integer;
   /** Points scored minus conceded while on court; null when the team's lineup is not tracked. */
-  plusMinus: number | null;
+  plusMinus: Integer | null;
 }
 
 export interface ShootingPercentages {
@@ -38,39 +39,39 @@ export interface ShootingPercentages {
 }
 
 export interface BoxScoreTeamTotals {
-  pts: number;
-  fgm: number;
-  fga: number;
-  fgm2: number;
-  fga2: number;
-  fgm3: number;
-  fga3: number;
-  ftm: number;
-  fta: number;
+  pts: Integer;
+  fgm: Integer;
+  fga: Integer;
+  fgm2: Integer;
+  fga2: Integer;
+  fgm3: Integer;
+  fga3: Integer;
+  ftm: Integer;
+  fta: Integer;
   /** Offensive/defensive rebounds including team rebounds. */
-  oreb: number;
-  dreb: number;
-  reb: number;
-  ast: number;
-  stl: number;
-  blk: number;
+  oreb: Integer;
+  dreb: Integer;
+  reb: Integer;
+  ast: Integer;
+  stl: Integer;
+  blk: Integer;
   /** Turnovers including team turnovers. */
-  tov: number;
+  tov: Integer;
   /** Player fouls (the team fouls of the game). */
-  pf: number;
-  eff: number;
-  teamRebounds: number;
-  teamTurnovers: number;
+  pf: Integer;
+  eff: Integer;
+  teamRebounds: Integer;
+  teamTurnovers: Integer;
   /** Points credited to the team in score-only mode. */
-  teamPoints: number;
-  coachTechnicals: number;
-  benchTechnicals: number;
+  teamPoints: Integer;
+  coachTechnicals: Integer;
+  benchTechnicals: Integer;
 }
 
 export interface BoxScoreTeam {
   teamId: string;
   name: string;
-  score: number;
+  score: Integer;
   players: BoxScorePlayerLine[];
   totals: BoxScoreTeamTotals;
   percentages: ShootingPercentages;

@@ -1,3 +1,5 @@
+import type { Integer } from '../shared/integer.js';
+
 /**
  * Flags: things the rules allow but that look unusual, kept for the organiser to review.
  * A flag never blocks the scorekeeper; refused events throw a DomainError instead.
@@ -23,7 +25,7 @@ export type GameFlagCode =
 export interface GameFlag {
   code: GameFlagCode;
   /** The event that raised it. */
-  seq: number;
+  seq: Integer;
   teamId: string | null;
   playerId: string | null;
   message: string;

@@ -14,6 +14,7 @@
  */
 import type { GameEndFacts } from './reducer.js';
 import { defineStateMachine } from './state-machine.js';
+import type { Integer } from '../shared/integer.js';
 
 export type GameStatus =
   'scheduled' | 'ready' | 'live' | 'final' | 'official' | 'forfeit' | 'lost_by_default' | 'postponed' | 'cancelled';
@@ -22,8 +23,8 @@ export type ResultKind = 'played' | 'forfeit' | 'default';
 
 export interface GameResult {
   kind: ResultKind;
-  homeScore: number;
-  awayScore: number;
+  homeScore: Integer;
+  awayScore: Integer;
   /** The team that forfeited (forfeit) or lost by default (default); null for a played game. */
   penalisedTeamId: string | null;
 }

@@ -7,6 +7,7 @@ import { invalid } from '../shared/domain-error.js';
 import type { GameFlag } from './game-flags.js';
 import { type GameContext, timeoutAllowance, timeoutSegment } from './game-settings.js';
 import type { PlayBody } from './play-event.js';
+import type { Integer } from '../shared/integer.js';
 
 export interface TeamInGame {
   teamId: string;
@@ -15,9 +16,9 @@ export interface TeamInGame {
 
 /** Points scored in one period, per team id. `label` is "1".."4", "OT1", "OT2"... */
 export interface PeriodScore {
-  period: number;
+  period: Integer;
   label: string;
-  points: Record<string, number>;
+  points: Record<string, Integer>;
 }
 
 export interface PeriodState {

@@ -3,6 +3,7 @@
  * comes back) and clients (what to do with a message). Every committed play event has a
  * gap-free `seq`; a client remembers the last one it applied.
  */
+import type { Integer } from '../shared/integer.js';
 
 /** What a client that joins a game's room gets first. */
 export type CatchUp =
@@ -39,7 +40,7 @@ export function deltaAction(lastSeq: number, seq: number): 'apply' | 'already_ap
 export interface ClockReading {
   running: boolean;
   /** Tenths of a second left in the period; null before the first period. */
-  remaining: number | null;
+  remaining: Integer | null;
   /** ISO time on the server when `remaining` was read from the scorer's table. */
   asOf: string | null;
 }

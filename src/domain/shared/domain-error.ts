@@ -1,3 +1,5 @@
+import type { Integer } from './integer.js';
+
 /**
  * Errors raised by domain rules. Domain code never knows about HTTP: each error has a
  * machine-readable `code` (SCREAMING_SNAKE, namespaced by area, e.g. GAME_ILLEGAL_TRANSITION)
@@ -21,7 +23,7 @@ export interface ErrorDetail {
   /** Why the field is refused, in one sentence. */
   reason: string;
   /** For file imports: the line in the file (the header is line 1) and the column as written there. */
-  row?: number;
+  row?: Integer;
   column?: string;
   /**
    * Machine-readable reason, so that a page can say it in its own words: the validation rule

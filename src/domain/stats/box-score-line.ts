@@ -1,3 +1,5 @@
+import type { Integer } from '../shared/integer.js';
+
 /**
  * One player's statistics in one game: the unit that box scores produce and leaders/awards
  * consume. Plain data, shared by src/domain/game (producer) and src/domain/stats (consumer).
@@ -8,28 +10,28 @@ export interface PlayerGameLine {
   teamId: string;
   /** Did the player take part (entered the court or recorded any event)? Counts as a game played. */
   played: boolean;
-  pts: number;
-  fgm2: number;
-  fga2: number;
-  fgm3: number;
-  fga3: number;
-  ftm: number;
-  fta: number;
-  oreb: number;
-  dreb: number;
-  ast: number;
-  stl: number;
-  blk: number;
-  tov: number;
+  pts: Integer;
+  fgm2: Integer;
+  fga2: Integer;
+  fgm3: Integer;
+  fga3: Integer;
+  ftm: Integer;
+  fta: Integer;
+  oreb: Integer;
+  dreb: Integer;
+  ast: Integer;
+  stl: Integer;
+  blk: Integer;
+  tov: Integer;
   /** Personal fouls committed, all kinds counted as FIBA counts them toward the foul-out limit. */
-  pf: number;
+  pf: Integer;
   /** Seconds on court, when tracked; null when the game was scored without substitutions. */
-  secondsPlayed: number | null;
+  secondsPlayed: Integer | null;
   /**
    * Which categories the game kept (src/domain/stats/kept.ts bitmask); absent: all of them (a
    * game scored live). A paper scoresheet keeps only its columns; the others are 0 here.
    */
-  kept?: number;
+  kept?: Integer;
 }
 
 export const emptyLine = (gameId: string, playerId: string, teamId: string): PlayerGameLine => ({

@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenerator } from 'ts-json-schema-generator';
+import { describeIntegers } from './integers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const ASYNCAPI_FILE = path.join(ROOT, 'docs/asyncapi.json');
@@ -69,6 +70,7 @@ export function buildAsyncApiDocument(): Json {
       (_m, ref: string) => `"#/components/schemas/${safe(decodeURIComponent(ref))}"`,
     ),
   );
+  describeIntegers(definitions);
   const live = definitions.LiveMessages.properties;
   const client: Json = (live.client.$ref ? definitions.ClientCommands : live.client).properties;
   const server: Json = (live.server.$ref ? definitions.ServerMessages : live.server).properties;
