@@ -10,7 +10,7 @@
  * Score-only points (`score_adjust`) count in PTS, not in FGM/FGA/FTM/FTA, so they raise EFF
  * without a missed-shot penalty.
  */
-import { efficiency, emptyLine, type PlayerGameLine } from '../stats/box-score-line.js';
+import { efficiency, emptyLine, type CountedColumns, type PlayerGameLine } from '../stats/box-score-line.js';
 import { plusMinus, secondsPlayed } from './apply-court-time.js';
 import type { GameState, PeriodScore, PlayerGameStatus } from './game-state.js';
 import type { Integer } from '../shared/integer.js';
@@ -38,23 +38,13 @@ export interface ShootingPercentages {
   ft: number | null;
 }
 
-export interface BoxScoreTeamTotals {
-  pts: Integer;
+/** A team's totals: its players' columns with what the team recorded itself. */
+export interface BoxScoreTeamTotals extends CountedColumns {
   fgm: Integer;
   fga: Integer;
-  fgm2: Integer;
-  fga2: Integer;
-  fgm3: Integer;
-  fga3: Integer;
-  ftm: Integer;
-  fta: Integer;
   /** Offensive/defensive rebounds including team rebounds. */
   oreb: Integer;
-  dreb: Integer;
   reb: Integer;
-  ast: Integer;
-  stl: Integer;
-  blk: Integer;
   /** Turnovers including team turnovers. */
   tov: Integer;
   /** Player fouls (the team fouls of the game). */
@@ -113,7 +103,7 @@ export function boxScore(state: GameState): BoxScore {
         };
       });
     const x = state.teamExtras[teamId]!;
-    const sum = (key: keyof PlayerGameLine) => players.reduce((n, p) => n + (p[key] as number), 0);
+    const sum = (key: keyof CountedColumns) => players.reduce((n, p) => n + p[key], 0);
     const combined: PlayerGameLine = {
       ...emptyLine(state.gameId, '', teamId),
       pts: sum('pts') + x.teamPoints,

@@ -1,15 +1,7 @@
 import type { Integer } from '../shared/integer.js';
 
-/**
- * One player's statistics in one game: the unit that box scores produce and leaders/awards
- * consume. Plain data, shared by src/domain/game (producer) and src/domain/stats (consumer).
- */
-export interface PlayerGameLine {
-  gameId: string;
-  playerId: string;
-  teamId: string;
-  /** Did the player take part (entered the court or recorded any event)? Counts as a game played. */
-  played: boolean;
+/** The counted columns of a box score line: a player's, or a team's totals (BoxScoreTeamTotals). */
+export interface CountedColumns {
   pts: Integer;
   fgm2: Integer;
   fga2: Integer;
@@ -23,6 +15,19 @@ export interface PlayerGameLine {
   stl: Integer;
   blk: Integer;
   tov: Integer;
+  pf: Integer;
+}
+
+/**
+ * One player's statistics in one game: the unit that box scores produce and leaders/awards
+ * consume. Plain data, shared by src/domain/game (producer) and src/domain/stats (consumer).
+ */
+export interface PlayerGameLine extends CountedColumns {
+  gameId: string;
+  playerId: string;
+  teamId: string;
+  /** Did the player take part (entered the court or recorded any event)? Counts as a game played. */
+  played: boolean;
   /** Personal fouls committed, all kinds counted as FIBA counts them toward the foul-out limit. */
   pf: Integer;
   /** Seconds on court, when tracked; null when the game was scored without substitutions. */
