@@ -8,8 +8,8 @@
  *   to a schema of that name: the reference is replaced by `type: integer`;
  * - a class (the DTOs the REST API shares with the sockets) says it in its `@ApiProperty` or its
  *   class-validator rules, read as the OpenAPI document reads them (describeValidationRules). The
- *   alias is not used on a decorated property: a compile file by file (ts-jest) records the
- *   design type of an imported alias as `Object` where tsc records `Number`;
+ *   alias is not used on a decorated property: compiled file by file (ts-jest), its design type
+ *   would be recorded as `Object` where tsc records `Number`;
  * - a choice of whole numbers (`points: 2 | 3`) is an integer.
  *
  * Fractions stay `number` (shooting percentages, a rule's bound in an error).
