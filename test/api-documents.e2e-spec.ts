@@ -19,6 +19,15 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
+/** Calls `visit` on every object of a document with its path, leaving out examples (values, not schemas). */
+function eachSchemaNode(node: unknown, where: string, visit: (node: any, where: string) => void): void {
+  if (Array.isArray(node)) return node.forEach((n, i) => eachSchemaNode(n, `${where}/${i}`, visit));
+  if (!node || typeof node !== 'object') return;
+  visit(node, where);
+  for (const [k, v] of Object.entries(node))
+    if (k !== 'example' && k !== 'examples') eachSchemaNode(v, `${where}/${k}`, visit);
+}
+
 /**
  * The published API documents, read as tools read them: a strict OpenAPI linter, a client
  * generator whose output must type-check a program (and run it against this server), and the
@@ -84,9 +93,7 @@ describe('API documents', () => {
 
   it('types every field as what it is', () => {
     const wrong: string[] = [];
-    const walk = (node: any, where: string): void => {
-      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
-      if (!node || typeof node !== 'object') return;
+    const check = (node: any, where: string): void => {
       if ('nullable' in node) wrong.push(`${where}: 3.0 "nullable" (3.1 uses a type union)`);
       const types = [node.type].flat();
       if (types.includes('object') && !node.properties && !node.additionalProperties && !node.oneOf)
@@ -95,10 +102,9 @@ describe('API documents', () => {
         wrong.push(`${where}: an array with untyped items`);
       if (node.allOf && Object.keys(node).some((k) => !['allOf', 'description', 'example'].includes(k)))
         wrong.push(`${where}: allOf with siblings`);
-      for (const [k, v] of Object.entries(node)) if (k !== 'example' && k !== 'examples') walk(v, `${where}/${k}`);
     };
-    walk(doc.components.schemas, '#/components/schemas');
-    for (const { name, op } of operations()) walk(op, name);
+    eachSchemaNode(doc.components.schemas, '#/components/schemas', check);
+    for (const { name, op } of operations()) eachSchemaNode(op, name, check);
     expect(wrong).toEqual([]);
 
     // The fields the issue named, as their values are.
@@ -312,12 +318,9 @@ describe('API documents', () => {
         return types.includes('integer') ? 'integer' : types.includes('number') ? 'number' : null;
       };
       const fractions: string[] = [];
-      const visit = (node: unknown, at: string): void => {
-        if (!node || typeof node !== 'object') return;
+      eachSchemaNode(asyncapi, '', (node, at) => {
         if (kindOf(node) === 'number') fractions.push(at);
-        for (const [k, v] of Object.entries(node)) visit(v, `${at}/${k}`);
-      };
-      visit(asyncapi, '');
+      });
       // Only what can hold a fraction: shooting percentages, and a rule's bound in an error.
       expect(fractions.sort()).toEqual(
         [

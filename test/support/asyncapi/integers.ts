@@ -17,6 +17,7 @@
 import 'reflect-metadata';
 import { DECORATORS } from '@nestjs/swagger';
 import { describeValidationRules } from '../../../src/common/openapi/validation-rules.js';
+import type { DtoClass } from '../../../src/common/validation/compiled-accept.js';
 import * as errorBodies from '../../../src/common/errors/error-body.js';
 import * as games from '../../../src/modules/games/game.dto.js';
 import * as plays from '../../../src/modules/games/play-event.dto.js';
@@ -29,7 +30,7 @@ const INTEGER_ALIAS = '#/components/schemas/Integer';
  * Types of src/live/events.ts made from a class: the commands are the REST bodies with the game's
  * id beside them, a delta is the recorded event with the clock.
  */
-const MADE_FROM_CLASSES: Record<string, object> = {
+const MADE_FROM_CLASSES: Record<string, DtoClass> = {
   GameEventCommand: plays.RecordEventDto,
   GameUndoCommand: plays.UndoDto,
   GameTransitionCommand: games.GameTransitionDto,
@@ -81,14 +82,14 @@ function wholeChoices(definitions: Json): void {
 
 function classIntegers(definitions: Json): void {
   describeValidationRules();
-  const classes: Record<string, object> = { ...MADE_FROM_CLASSES };
+  const classes: Record<string, DtoClass> = { ...MADE_FROM_CLASSES };
   for (const [name, value] of Object.entries({ ...errorBodies, ...games, ...plays }))
-    if (typeof value === 'function' && name in definitions) classes[name] = value;
+    if (typeof value === 'function' && name in definitions) classes[name] = value as DtoClass;
   for (const [name, cls] of Object.entries(classes)) {
     const properties: Json | undefined = definitions[name]?.properties;
-    if (!properties) throw new Error(`AsyncAPI: no object schema ${name} for the class ${(cls as any).name}`);
+    if (!properties) throw new Error(`AsyncAPI: no object schema ${name} for the class ${cls.name}`);
     for (const [property, schema] of Object.entries(properties)) {
-      const described = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, (cls as any).prototype, property) as
+      const described = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, cls.prototype, property) as
         { type?: unknown; isArray?: boolean } | undefined;
       if (described?.type !== 'integer') continue;
       if (!retype(described.isArray ? (schema as Json).items : schema))
